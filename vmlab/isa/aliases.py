@@ -29,12 +29,29 @@ _ALIASES = [
     ("bleu",  "bgeu",  {}, "{rs2}, {rs1}, {imm}", False),
     ("j",     "jal",   {"rd": 0}, "{imm}"),
     ("jal",   "jal",   {"rd": 1}, "{imm}"),
+    # jalr spellings in objdump's order (binutils riscv-opc.c; llvm-objdump agrees)
     ("ret",   "jalr",  {"rd": 0, "rs1": 1, "imm": 0}, ""),
     ("jr",    "jalr",  {"rd": 0, "imm": 0}, "{rs1}"),
+    ("jr",    "jalr",  {"rd": 0}, "{imm}({rs1})"),
     ("jalr",  "jalr",  {"rd": 1, "imm": 0}, "{rs1}"),
+    ("jalr",  "jalr",  {"rd": 1}, "{imm}({rs1})"),
+    ("jalr",  "jalr",  {"imm": 0}, "{rd}, {rs1}"),
     ("fence.tso", "fence", {"fm": 8, "pred": 3, "succ": 3}, ""),
     ("pause", "fence", {"fm": 0, "pred": 1, "succ": 0}, ""),
     ("fence", "fence", {"fm": 0, "pred": 15, "succ": 15}, ""),
+    # sfence.vma with x0 operands omitted, as objdump prints it
+    ("sfence.vma", "sfence.vma", {"rs1": 0, "rs2": 0}, ""),
+    ("sfence.vma", "sfence.vma", {"rs2": 0}, "{rs1}"),
+    # The canonical 32-bit "unimp" (csrw cycle, x0: a write to a read-only CSR, so it traps);
+    # compilers emit it for __builtin_trap(). Before csrw so the disassembler prefers it.
+    ("unimp", "csrrw", {"rd": 0, "csr": 0xC00, "rs1": 0}, ""),
+    # Counter reads: objdump prints these rather than csrr, so they come before csrr.
+    ("rdcycle",    "csrrs", {"rs1": 0, "csr": 0xC00}, "{rd}"),
+    ("rdtime",     "csrrs", {"rs1": 0, "csr": 0xC01}, "{rd}"),
+    ("rdinstret",  "csrrs", {"rs1": 0, "csr": 0xC02}, "{rd}"),
+    ("rdcycleh",   "csrrs", {"rs1": 0, "csr": 0xC80}, "{rd}"),
+    ("rdtimeh",    "csrrs", {"rs1": 0, "csr": 0xC81}, "{rd}"),
+    ("rdinstreth", "csrrs", {"rs1": 0, "csr": 0xC82}, "{rd}"),
     ("csrr",  "csrrs", {"rs1": 0}, "{rd}, {csr}"),
     ("csrw",  "csrrw", {"rd": 0}, "{csr}, {rs1}"),
     ("csrs",  "csrrs", {"rd": 0}, "{csr}, {rs1}"),
@@ -46,12 +63,6 @@ _ALIASES = [
     ("csrw",  "csrrwi", {"rd": 0}, "{csr}, {zimm}", False),
     ("csrs",  "csrrsi", {"rd": 0}, "{csr}, {zimm}", False),
     ("csrc",  "csrrci", {"rd": 0}, "{csr}, {zimm}", False),
-    ("rdcycle",    "csrrs", {"rs1": 0, "csr": 0xC00}, "{rd}", False),
-    ("rdtime",     "csrrs", {"rs1": 0, "csr": 0xC01}, "{rd}", False),
-    ("rdinstret",  "csrrs", {"rs1": 0, "csr": 0xC02}, "{rd}", False),
-    ("rdcycleh",   "csrrs", {"rs1": 0, "csr": 0xC80}, "{rd}", False),
-    ("rdtimeh",    "csrrs", {"rs1": 0, "csr": 0xC81}, "{rd}", False),
-    ("rdinstreth", "csrrs", {"rs1": 0, "csr": 0xC82}, "{rd}", False),
 ]
 
 for _a in _ALIASES:

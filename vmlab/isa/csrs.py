@@ -30,7 +30,8 @@ _NAMES = {
     # Hypervisor (names only, for the disassembler)
     0x600: "hstatus", 0x602: "hedeleg", 0x603: "hideleg", 0x604: "hie", 0x606: "hcounteren",
     0x607: "hgeie", 0x643: "htval", 0x644: "hip", 0x645: "hvip", 0x64A: "htinst", 0xE12: "hgeip",
-    0x60A: "henvcfg", 0x680: "hgatp", 0x605: "htimedelta", 0x615: "htimedeltah",
+    0x60A: "henvcfg", 0x61A: "henvcfgh", 0x680: "hgatp", 0x605: "htimedelta", 0x615: "htimedeltah",
+    0x6A8: "hcontext", 0x5A8: "scontext",
     0x200: "vsstatus", 0x204: "vsie", 0x205: "vstvec", 0x240: "vsscratch", 0x241: "vsepc",
     0x242: "vscause", 0x243: "vstval", 0x244: "vsip", 0x280: "vsatp",
     0x747: "mseccfg", 0x757: "mseccfgh",

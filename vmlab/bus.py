@@ -1,0 +1,254 @@
+"""The bus: RAM (one bytearray) plus memory-mapped devices on half-open address ranges.
+
+RAM is the fast path: the accessor functions made by :meth:`Bus.accessors` read and write the
+bytearray directly for aligned accesses inside RAM. Everything else takes the slow path
+(:meth:`Bus.load` / :meth:`Bus.store`): misaligned accesses (they complete, byte by byte, as
+the ISA tests' ``ma_data`` expects), devices, unmapped addresses (access faults), stores into
+memory that holds decoded code (the backends' caches are invalidated), and stores that a hook
+or watchpoint observes.
+
+Memory lines of 64 bytes carry flags: CODE (a backend decoded an instruction there) and HOOK
+(a watchpoint or a host hook such as HTIF ``tohost`` wants to see stores). A HOOK line or a
+device access needs the machine's state synchronised (pc and instret exact), so in the fast
+path it raises :class:`NeedSync`; the backend synchronises and runs that one instruction again
+with ``bus.synced`` set.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Callable
+
+from .isa.causes import Cause
+from .trap import Trap
+
+M32 = 0xFFFFFFFF
+LINE_SHIFT = 6
+CODE, HOOK = 1, 2
+
+
+_CLEAR = {bit: bytes(b & ~bit for b in range(256)) for bit in (CODE, HOOK)}
+
+
+class NeedSync(Exception):
+    """Raised on the fast path when an access needs exact machine state (device, hook)."""
+
+
+NEED_SYNC = NeedSync()
+
+
+class Bus:
+    def __init__(self, ram_base: int = 0x8000_0000, ram_size: int = 16 << 20):
+        if ram_size % 4096 or ram_size <= 0:
+            raise ValueError("ram_size must be a positive multiple of 4096")
+        if ram_base % 4096 or ram_base + ram_size > 1 << 32:
+            raise ValueError("RAM must be page-aligned and inside the 32-bit address space")
+        self.base = ram_base
+        self.size = ram_size
+        self.ram = bytearray(ram_size)
+        self.flags = bytearray(ram_size >> LINE_SHIFT)
+        self.devices: list[tuple[int, int, object]] = []
+        self.code_listeners: list[Callable[[int, int], None]] = []   # (addr, size) written into code
+        self.store_hooks: list[tuple[int, int, Callable]] = []        # (lo, hi, fn(addr, size, value))
+        self.read_hooks: list[tuple[int, int, Callable]] = []
+        self.synced = False
+        self.pending_stop = None            # a StopReason a hook asks for, after the access completes
+        self._native_le = sys.byteorder == "little"
+
+    # -- mapping ------------------------------------------------------------------------------
+    def in_ram(self, addr: int, size: int = 1) -> bool:
+        return self.base <= addr and addr + size <= self.base + self.size
+
+    def map_device(self, base: int, device) -> None:
+        lo, hi = base, base + device.size
+        for a, b, d in self.devices:
+            if lo < b and a < hi:
+                raise ValueError(f"device at {base:#x} overlaps {d!r}")
+        if lo < self.base + self.size and self.base < hi:
+            raise ValueError(f"device at {base:#x} overlaps RAM")
+        self.devices.append((lo, hi, device))
+        self.devices.sort(key=lambda t: t[0])
+
+    def device_at(self, addr: int):
+        for lo, hi, dev in self.devices:
+            if lo <= addr < hi:
+                return lo, dev
+        return None
+
+    # -- line flags --------------------------------------------------------------------------
+    def mark_code(self, addr: int) -> None:
+        o = addr - self.base
+        if 0 <= o < self.size:
+            self.flags[o >> LINE_SHIFT] |= CODE
+
+    def clear_code_flags(self) -> None:
+        # In place: the fast-path accessors hold a reference to this bytearray.
+        self.flags[:] = self.flags.translate(_CLEAR[CODE])
+
+    def _refresh_hook_flags(self) -> None:
+        f = self.flags
+        f[:] = f.translate(_CLEAR[HOOK])
+        for lo, hi, _ in self.store_hooks + self.read_hooks:
+            a, b = max(lo, self.base), min(hi, self.base + self.size)
+            for line in range((a - self.base) >> LINE_SHIFT, ((b - 1 - self.base) >> LINE_SHIFT) + 1):
+                if 0 <= line < len(f):
+                    f[line] |= HOOK
+
+    def add_store_hook(self, lo: int, hi: int, fn) -> None:
+        self.store_hooks.append((lo, hi, fn))
+        self._refresh_hook_flags()
+
+    def add_read_hook(self, lo: int, hi: int, fn) -> None:
+        self.read_hooks.append((lo, hi, fn))
+        self._refresh_hook_flags()
+
+    def remove_hook(self, fn) -> None:
+        self.store_hooks = [h for h in self.store_hooks if h[2] is not fn]
+        self.read_hooks = [h for h in self.read_hooks if h[2] is not fn]
+        self._refresh_hook_flags()
+
+    # -- guest accesses (slow path; raise Trap on faults) ------------------------------------
+    def load(self, addr: int, size: int) -> int:
+        """Guest load of `size` bytes at `addr`: unsigned value, or Trap(load access fault)."""
+        addr &= M32
+        o = addr - self.base
+        if 0 <= o and o + size <= self.size:
+            if self.read_hooks and not self.synced and self.flags[o >> LINE_SHIFT] & HOOK:
+                raise NEED_SYNC
+            v = int.from_bytes(self.ram[o:o + size], "little")
+            if self.read_hooks:
+                self._run_hooks(self.read_hooks, addr, size, v)
+            return v
+        dev = self.device_at(addr)
+        if dev is not None and not addr & (size - 1):
+            if not self.synced:
+                raise NEED_SYNC
+            lo, d = dev
+            if addr + size <= lo + d.size:
+                return d.read(addr - lo, size) & ((1 << (8 * size)) - 1)
+        raise Trap(Cause.LOAD_ACCESS_FAULT, addr)
+
+    def store(self, addr: int, size: int, value: int) -> None:
+        """Guest store; Trap(store access fault) outside RAM and devices."""
+        addr &= M32
+        value &= (1 << (8 * size)) - 1
+        o = addr - self.base
+        if 0 <= o and o + size <= self.size:
+            f = self.flags[o >> LINE_SHIFT] | self.flags[(o + size - 1) >> LINE_SHIFT]
+            if f & HOOK and not self.synced:
+                raise NEED_SYNC
+            self.ram[o:o + size] = value.to_bytes(size, "little")
+            if f & CODE:
+                for fn in self.code_listeners:
+                    fn(addr, size)
+            if f & HOOK:
+                self._run_hooks(self.store_hooks, addr, size, value)
+            return
+        dev = self.device_at(addr)
+        if dev is not None and not addr & (size - 1):
+            if not self.synced:
+                raise NEED_SYNC
+            lo, d = dev
+            if addr + size <= lo + d.size:
+                d.write(addr - lo, size, value)
+                return
+        raise Trap(Cause.STORE_ACCESS_FAULT, addr)
+
+    def _run_hooks(self, hooks, addr: int, size: int, value: int) -> None:
+        for lo, hi, fn in hooks:
+            if addr < hi and lo < addr + size:
+                stop = fn(addr, size, value)
+                if stop is not None and self.pending_stop is None:
+                    self.pending_stop = stop
+
+    def fetch(self, addr: int) -> int:
+        """Instruction fetch: the word at `addr`, or Trap(instruction access fault)."""
+        o = addr - self.base
+        if 0 <= o <= self.size - 4:
+            return int.from_bytes(self.ram[o:o + 4], "little")
+        raise Trap(Cause.INSTRUCTION_ACCESS_FAULT, addr)
+
+    # -- host accesses (debugger, loader: no traps, no hooks) --------------------------------
+    def read_bytes(self, addr: int, n: int) -> bytes:
+        o = addr - self.base
+        if not (0 <= o and o + n <= self.size):
+            raise IndexError(f"[{addr:#x}, {addr + n:#x}) is outside RAM "
+                             f"[{self.base:#x}, {self.base + self.size:#x})")
+        return bytes(self.ram[o:o + n])
+
+    def write_bytes(self, addr: int, data: bytes) -> None:
+        o = addr - self.base
+        n = len(data)
+        if not (0 <= o and o + n <= self.size):
+            raise IndexError(f"[{addr:#x}, {addr + n:#x}) is outside RAM "
+                             f"[{self.base:#x}, {self.base + self.size:#x})")
+        self.ram[o:o + n] = data
+        if any(self.flags[(o >> LINE_SHIFT):((o + n - 1) >> LINE_SHIFT) + 1]):
+            for fn in self.code_listeners:
+                fn(addr, n)
+
+    # -- the fast path -----------------------------------------------------------------------
+    def accessors(self) -> dict[str, Callable]:
+        """Load/store functions for generated code: RAM fast path, everything else via load/store."""
+        base, size, ram, flags = self.base, self.size, self.ram, self.flags
+        mv = memoryview(ram)
+        slow_load, slow_store = self.load, self.store
+        lim4, lim2 = size - 4, size - 2
+        if not self._native_le:                       # memoryview casts use host byte order
+            rw = rh = None
+        else:
+            rw, rh = mv.cast("I"), mv.cast("H")
+        hooked_reads = bool(self.read_hooks)
+
+        def _ld4(a):
+            o = a - base
+            if 0 <= o <= lim4 and not o & 3 and rw is not None and not hooked_reads:
+                return rw[o >> 2]
+            return slow_load(a, 4)
+
+        def _ld2u(a):
+            o = a - base
+            if 0 <= o <= lim2 and not o & 1 and rh is not None and not hooked_reads:
+                return rh[o >> 1]
+            return slow_load(a, 2)
+
+        def _ld2s(a):
+            o = a - base
+            if 0 <= o <= lim2 and not o & 1 and rh is not None and not hooked_reads:
+                return (rh[o >> 1] ^ 0x8000) - 0x8000
+            return (slow_load(a, 2) ^ 0x8000) - 0x8000
+
+        def _ld1u(a):
+            o = a - base
+            if 0 <= o < size and not hooked_reads:
+                return ram[o]
+            return slow_load(a, 1)
+
+        def _ld1s(a):
+            o = a - base
+            if 0 <= o < size and not hooked_reads:
+                return (ram[o] ^ 0x80) - 0x80
+            return (slow_load(a, 1) ^ 0x80) - 0x80
+
+        def _st4(a, v):
+            o = a - base
+            if 0 <= o <= lim4 and not o & 3 and rw is not None and not flags[o >> 6]:
+                rw[o >> 2] = v & 0xFFFFFFFF
+            else:
+                slow_store(a, 4, v)
+
+        def _st2(a, v):
+            o = a - base
+            if 0 <= o <= lim2 and not o & 1 and rh is not None and not flags[o >> 6]:
+                rh[o >> 1] = v & 0xFFFF
+            else:
+                slow_store(a, 2, v)
+
+        def _st1(a, v):
+            o = a - base
+            if 0 <= o < size and not flags[o >> 6]:
+                ram[o] = v & 0xFF
+            else:
+                slow_store(a, 1, v)
+
+        return {"_ld4": _ld4, "_ld2u": _ld2u, "_ld2s": _ld2s, "_ld1u": _ld1u, "_ld1s": _ld1s,
+                "_st4": _st4, "_st2": _st2, "_st1": _st1}

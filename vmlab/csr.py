@@ -1,0 +1,203 @@
+"""The control and status registers this machine implements (M and U privilege levels).
+
+Spike's contract: :meth:`CsrFile.read` has no side effects; :meth:`CsrFile.write` legalises
+the value (WARL fields keep only legal values); :meth:`CsrFile.access` raises
+illegal-instruction when the current privilege may not access (or write) the register.
+A CSR number this machine does not implement (satp, pmpcfg*, pmpaddr*, medeleg, mideleg, the
+S-mode registers ...) raises illegal-instruction on every access, consistently.
+"""
+from __future__ import annotations
+
+from .isa.causes import Cause
+from .isa.csrs import CSR_NAMES, csr_privilege, csr_read_only
+from .trap import (MIP_MEIP, MIP_MSIP, MIP_MTIP, MSTATUS_MIE, MSTATUS_MPIE, MSTATUS_MPP,
+                   MSTATUS_MPP_SHIFT, MSTATUS_MPRV, MSTATUS_TW, PRIV_M, PRIV_S, PRIV_U, Trap)
+
+M32 = 0xFFFFFFFF
+M64 = (1 << 64) - 1
+
+# misa: MXL=1 (32-bit), extensions I, M and U (user mode)
+MISA = (1 << 30) | (1 << 8) | (1 << 12) | (1 << 20)
+MSTATUS_WRITABLE = MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_TW
+MIE_WRITABLE = MIP_MSIP | MIP_MTIP | MIP_MEIP
+COUNTINHIBIT_CY, COUNTINHIBIT_IR = 1 << 0, 1 << 2
+
+
+class Counter:
+    """A 64-bit counter that advances with retired instructions unless inhibited.
+
+    "Any CSR write takes effect after the writing instruction has otherwise completed": a value
+    written by instruction n is what the counter reads after instruction n retires.
+    """
+
+    def __init__(self) -> None:
+        self.base = 0        # value at retired-instruction count `at`
+        self.at = 0
+        self.inhibited = False
+
+    def value(self, now: int) -> int:
+        return self.base if self.inhibited else (self.base + now - self.at) & M64
+
+    def write(self, value: int, now: int) -> None:
+        self.base, self.at = value & M64, now + 1
+
+    def inhibit(self, on: bool, now: int) -> None:
+        if on != self.inhibited:
+            self.base = self.value(now + 1)   # the writing instruction itself still counts
+            self.at = now + 1
+            self.inhibited = on
+
+
+class CsrFile:
+    """CSR state of one hart. ``state`` supplies the privilege level and the retired count."""
+
+    def __init__(self, state) -> None:
+        self.state = state
+        self.mip_source = lambda: 0        # devices (the CLINT) report pending interrupt bits here
+        self.time_source = lambda: self.state.instret   # mtime; replaced by the CLINT in system mode
+        self.reset()
+
+    def reset(self) -> None:
+        self.mstatus = 0
+        self.mie = 0
+        self.mtvec = 0
+        self.mscratch = 0
+        self.mepc = 0
+        self.mcause = 0
+        self.mtval = 0
+        self.mcounteren = 0
+        self.mcountinhibit = 0
+        self.cycle = Counter()
+        self.instret = Counter()
+
+    # --- values that are computed ---------------------------------------------------------
+    @property
+    def mip(self) -> int:
+        return self.mip_source() & MIE_WRITABLE
+
+    # --- access -----------------------------------------------------------------------------
+    def access(self, num: int, write: bool, word: int = 0) -> int:
+        """Check that the current privilege may access CSR `num`; return its value."""
+        if num not in _READERS:
+            raise Trap(Cause.ILLEGAL_INSTRUCTION, word)
+        priv = self.state.priv
+        if priv < csr_privilege(num) or (write and csr_read_only(num)):
+            raise Trap(Cause.ILLEGAL_INSTRUCTION, word)
+        if priv < PRIV_M and 0xC00 <= num <= 0xC9F and not (self.mcounteren >> (num & 31)) & 1:
+            raise Trap(Cause.ILLEGAL_INSTRUCTION, word)
+        return _READERS[num](self)
+
+    def read(self, num: int) -> int:
+        """Value of CSR `num` with no privilege check (for debuggers); KeyError if unimplemented."""
+        return _READERS[num](self)
+
+    def write(self, num: int, value: int) -> None:
+        """Write CSR `num` (legalised). The privilege check is :meth:`access`'s job."""
+        w = _WRITERS.get(num)
+        if w is not None:
+            w(self, value & M32)
+
+    def implemented(self) -> list[int]:
+        return sorted(_READERS)
+
+    def snapshot(self) -> dict:
+        d = {k: getattr(self, k) for k in _PLAIN}
+        d["cycle"] = (self.cycle.base, self.cycle.at, self.cycle.inhibited)
+        d["instret"] = (self.instret.base, self.instret.at, self.instret.inhibited)
+        return d
+
+    def restore(self, d: dict) -> None:
+        for k in _PLAIN:
+            setattr(self, k, d[k])
+        self.cycle.base, self.cycle.at, self.cycle.inhibited = d["cycle"]
+        self.instret.base, self.instret.at, self.instret.inhibited = d["instret"]
+
+    def values(self) -> dict[str, int]:
+        """Name -> value of every implemented CSR (for register panels and lockstep checks)."""
+        return {CSR_NAMES.get(n, hex(n)): _READERS[n](self) for n in sorted(_READERS)}
+
+
+_PLAIN = ("mstatus", "mie", "mtvec", "mscratch", "mepc", "mcause", "mtval", "mcounteren",
+          "mcountinhibit")
+
+
+def _legal_mpp(v: int) -> int:
+    # MPP is WARL and holds only supported modes: S (01) is not, and becomes U.
+    mpp = (v & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT
+    if mpp in (PRIV_S, 2):
+        mpp = PRIV_U
+    return (v & ~MSTATUS_MPP) | (mpp << MSTATUS_MPP_SHIFT)
+
+
+def _w_mstatus(c: CsrFile, v: int) -> None:
+    c.mstatus = _legal_mpp(v & MSTATUS_WRITABLE)
+
+
+def _w_mtvec(c: CsrFile, v: int) -> None:
+    c.mtvec = v & ~2            # MODE 0 (direct) or 1 (vectored); modes >= 2 are reserved
+
+
+def _w_countinhibit(c: CsrFile, v: int) -> None:
+    now = c.state.instret
+    c.mcountinhibit = v & (COUNTINHIBIT_CY | COUNTINHIBIT_IR)
+    c.cycle.inhibit(bool(v & COUNTINHIBIT_CY), now)
+    c.instret.inhibit(bool(v & COUNTINHIBIT_IR), now)
+
+
+def _counter(name: str, high: bool):
+    def read(c: CsrFile) -> int:
+        v = getattr(c, name).value(c.state.instret)
+        return (v >> 32) if high else (v & M32)
+
+    def write(c: CsrFile, v: int) -> None:
+        ctr = getattr(c, name)
+        now = c.state.instret
+        cur = ctr.value(now + 1)
+        new = (cur & M32) | (v << 32) if high else (cur & ~M32) | v
+        ctr.write(new, now)
+    return read, write
+
+
+_READERS: dict = {}
+_WRITERS: dict = {}
+
+
+def _plain(num: int, attr: str, writer=None) -> None:
+    _READERS[num] = lambda c: getattr(c, attr)
+    _WRITERS[num] = writer or (lambda c, v: setattr(c, attr, v))
+
+
+for _num in (0xF11, 0xF12, 0xF13, 0xF14, 0xF15):       # mvendorid marchid mimpid mhartid mconfigptr
+    _READERS[_num] = lambda c: 0
+_READERS[0x301] = lambda c: MISA                          # misa: writes ignored (WARL)
+_WRITERS[0x301] = lambda c, v: None
+_READERS[0x310] = lambda c: 0                             # mstatush: MBE=SBE=0, little-endian
+_WRITERS[0x310] = lambda c, v: None
+_plain(0x300, "mstatus", _w_mstatus)
+_plain(0x304, "mie", lambda c, v: setattr(c, "mie", v & MIE_WRITABLE))
+_plain(0x305, "mtvec", _w_mtvec)
+_plain(0x306, "mcounteren")
+_plain(0x320, "mcountinhibit", _w_countinhibit)
+_plain(0x340, "mscratch")
+_plain(0x341, "mepc", lambda c, v: setattr(c, "mepc", v & ~3))   # IALIGN=32: mepc[1:0] are zero
+_plain(0x342, "mcause")
+_plain(0x343, "mtval")
+_READERS[0x344] = lambda c: c.mip                          # mip: bits come from the devices
+_WRITERS[0x344] = lambda c, v: None
+for _num, _name in ((0xB00, "cycle"), (0xB02, "instret")):
+    _READERS[_num], _WRITERS[_num] = _counter(_name, False)
+    _READERS[_num + 0x80], _WRITERS[_num + 0x80] = _counter(_name, True)
+    _READERS[_num + 0x100] = _READERS[_num]                # cycle / instret (read-only shadows)
+    _READERS[_num + 0x180] = _READERS[_num + 0x80]         # cycleh / instreth
+_READERS[0xC01] = lambda c: c.time_source() & M32          # time / timeh: the CLINT's mtime
+_READERS[0xC81] = lambda c: (c.time_source() >> 32) & M32
+for _i in range(3, 32):                                    # hardware performance monitor: zero
+    for _num in (0xB00 + _i, 0xB80 + _i, 0x320 + _i):
+        _READERS[_num] = lambda c: 0
+        _WRITERS[_num] = lambda c, v: None
+    _READERS[0xC00 + _i] = _READERS[0xC80 + _i] = lambda c: 0
+for _num in (0x7A0, 0x7A1, 0x7A2, 0x7A3):                  # debug triggers: none (tselect reads 0)
+    _READERS[_num] = lambda c: 0
+    _WRITERS[_num] = lambda c, v: None
+
+__all__ = ["CsrFile", "Counter", "MISA"]

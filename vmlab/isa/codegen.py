@@ -1,0 +1,384 @@
+"""Code generation from the semantics snippets of the instruction table.
+
+The snippet vocabulary (a small language in Python syntax, like Spike's macros):
+
+==========================  ===========================================================
+``X[r]``                    register r read as an unsigned 32-bit int (x0 reads 0)
+``X[rd] = e``               register write of ``e`` modulo 2**32; writes to x0 vanish
+``PC``, ``WORD``            this instruction's address and its 32-bit encoding
+``imm rd rs1 rs2 ...``      operand fields (immediates are sign-extended Python ints)
+``jump(t)``                 next pc = t mod 2**32; raises instruction-address-misaligned
+                            when t is not a multiple of 4 (before any later statement)
+``load(a, n, signed)``      n-byte little-endian load from address a mod 2**32
+``store(a, n, v)``          n-byte store of v mod 2**(8n)
+``s32(v)``                  v read as a signed 32-bit value; ``s64``/``u64`` only widen
+``tdiv(a, b)  trem(a, b)``  division rounding toward zero, and its remainder
+``csr_access(c, w)``        privilege check (and write check when w) then CSR value
+``csr_write(c, v)``         CSR write, legalised (WARL)
+``ecall() ebreak() mret() sret() wfi() fence_i() sfence_vma(a, b)``  privileged helpers
+==========================  ===========================================================
+
+:func:`python_factory` turns a snippet into the source of a *factory*: given one
+instruction's address and operands, it returns a closure ``h()`` that executes the instruction
+and returns the next pc. Everything that depends only on the operands (branch targets,
+``lui`` values, x0 destinations, misaligned constant targets) is settled once in the factory,
+so the closure does only the work that depends on run-time values. The functions the closure
+calls (``_ld4``, ``_csr_access`` ...) are globals of the namespace the code is executed in,
+provided by the machine (see :mod:`vmlab.machine`).
+"""
+from __future__ import annotations
+
+import ast
+import itertools
+from dataclasses import dataclass, field
+
+from .spec import ISA, Insn
+
+MASK = 0xFFFFFFFF
+STATIC_NAMES = {"PC", "WORD", "imm", "rd", "rs1", "rs2", "shamt", "csr", "zimm", "pred", "succ", "fm"}
+PURE_FUNCS = {"s32", "s64", "u64"}
+LOADS = {(1, True): "_ld1s", (1, False): "_ld1u", (2, True): "_ld2s", (2, False): "_ld2u",
+         (4, True): "_ld4", (4, False): "_ld4"}
+STORES = {1: "_st1", 2: "_st2", 4: "_st4"}
+# helper name in the snippet -> (global name in generated code, append WORD as last argument)
+HELPERS = {
+    "csr_access": ("_csr_access", True), "csr_write": ("_csr_write", False),
+    "ecall": ("_ecall", False), "ebreak": ("_ebreak", False), "mret": ("_mret", True),
+    "sret": ("_sret", True), "wfi": ("_wfi", True), "fence_i": ("_fence_i", False),
+    "sfence_vma": ("_sfence_vma", True), "tdiv": ("_tdiv", False), "trem": ("_trem", False),
+}
+MISALIGNED_FETCH = 0  # Cause.INSTRUCTION_ADDRESS_MISALIGNED
+
+
+class SnippetError(Exception):
+    """A semantics snippet uses something outside the vocabulary."""
+
+
+def _is_static(node: ast.AST) -> bool:
+    """True when the expression depends only on operands and constants (foldable at decode time)."""
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name):
+            if n.id not in STATIC_NAMES and n.id not in PURE_FUNCS:
+                return False
+        elif isinstance(n, ast.Call):
+            if not (isinstance(n.func, ast.Name) and n.func.id in PURE_FUNCS):
+                return False
+        elif isinstance(n, ast.Subscript):
+            return False
+        elif not isinstance(n, (ast.expr_context, ast.Constant, ast.BinOp, ast.UnaryOp, ast.BoolOp,
+                                ast.Compare, ast.IfExp, ast.operator, ast.unaryop, ast.boolop,
+                                ast.cmpop, ast.Load)):
+            return False
+    return True
+
+
+def _is_X(node: ast.AST) -> bool:
+    return isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "X"
+
+
+def _is_call(node: ast.AST, name: str | None = None) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and (name is None or node.func.id == name))
+
+
+def _has_effects(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name) and n.func.id in PURE_FUNCS)
+               for n in ast.walk(node))
+
+
+@dataclass
+class _Ctx:
+    """Per-variant generation state."""
+    env: dict                      # static name -> value known in this variant (e.g. rd == 0)
+    consts: list                   # factory-level constant definitions (name, source)
+    const_index: dict              # expression source -> constant name
+    static_conds: dict             # condition source -> bool, for this variant
+    needs_npc: bool = False
+    final_return: str | None = None
+
+
+class _Gen:
+    """Generates one instruction's handler body for one variant of its static conditions."""
+
+    def __init__(self, ins: Insn, inline_regs: dict | None = None):
+        self.ins = ins
+        self.tree = ast.parse(ins.semantics)
+
+    # ---- static conditions ------------------------------------------------------------
+    def static_conditions(self) -> list[str]:
+        """Source of each decode-time condition that selects a variant of the handler."""
+        conds: list[str] = []
+        for n in ast.walk(self.tree):
+            if isinstance(n, ast.Assign) and _is_X(n.targets[0]):
+                c = f"{ast.unparse(n.targets[0].slice)} == 0"
+                if c not in conds:
+                    conds.append(c)
+            elif isinstance(n, ast.If) and _is_static(n.test):
+                c = ast.unparse(n.test)
+                if c not in conds:
+                    conds.append(c)
+            elif _is_call(n, "jump") and _is_static(n.args[0]):
+                c = f"(({ast.unparse(n.args[0])}) & 3) != 0"
+                if c not in conds:
+                    conds.append(c)
+        return conds
+
+
+class PyEmitter:
+    """Emits Python source for snippets, as closures (interpreter) or inline text (translator).
+
+    `reg` renders a register read given the register expression's source; `const` is called
+    for each static subexpression and returns the name (or literal) to use for it.
+    """
+
+    def __init__(self, ins: Insn, static_values: dict, reg_read, reg_write, const, conds: dict):
+        self.ins = ins
+        self.static_values = static_values      # known at generation time (translator) or None
+        self.reg_read = reg_read
+        self.reg_write = reg_write
+        self.const = const
+        self.conds = conds
+        self.lines: list[str] = []
+        self.needs_npc = False
+        self.final_target: str | None = None
+        self.tmp = itertools.count()
+        self.dead = False          # an unconditional raise was emitted at top level
+
+    # -- expressions -----------------------------------------------------------------------
+    def expr(self, n: ast.AST) -> str:
+        if _is_static(n) and not isinstance(n, ast.Constant):
+            return self.const(ast.unparse(n))
+        if isinstance(n, ast.Constant):
+            return repr(n.value)
+        if isinstance(n, ast.Name):
+            if n.id in STATIC_NAMES:
+                return self.const(n.id)
+            return n.id                                   # a snippet-local variable
+        if _is_X(n):
+            return self.reg_read(self.expr(n.slice), n.slice)
+        if isinstance(n, ast.BinOp):
+            return f"({self.expr(n.left)} {_op(n.op)} {self.expr(n.right)})"
+        if isinstance(n, ast.UnaryOp):
+            return f"({_op(n.op)}{self.expr(n.operand)})"
+        if isinstance(n, ast.BoolOp):
+            return "(" + f" {_op(n.op)} ".join(self.expr(v) for v in n.values) + ")"
+        if isinstance(n, ast.Compare):
+            return self.compare(n)
+        if isinstance(n, ast.IfExp):
+            return f"({self.expr(n.body)} if {self.expr(n.test)} else {self.expr(n.orelse)})"
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
+            f, args = n.func.id, n.args
+            if f == "s32":
+                return f"(({self.expr(args[0])} ^ 0x80000000) - 0x80000000)"
+            if f in ("s64", "u64"):
+                return self.expr(args[0])
+            if f == "load":
+                size, signed = args[1].value, args[2].value
+                return f"{LOADS[size, signed]}({self.expr(args[0])})"
+            if f in HELPERS:
+                g, word = HELPERS[f]
+                a = [self.expr(x) for x in args] + ([self.const("WORD")] if word else [])
+                return f"{g}({', '.join(a)})"
+        raise SnippetError(f"{self.ins.name}: {ast.unparse(n)!r} is outside the snippet vocabulary")
+
+    def compare(self, n: ast.Compare) -> str:
+        if len(n.ops) != 1:
+            raise SnippetError(f"{self.ins.name}: chained comparison")
+        a, b = n.left, n.comparators[0]
+        # Signed compare without converting: x ^ 2**31 maps signed order onto unsigned order.
+        if _is_call(a, "s32") and (_is_call(b, "s32") or _is_static(b)):
+            left = f"({self.expr(a.args[0])} ^ 0x80000000)"
+            if _is_call(b, "s32") and not _is_static(b):
+                right = f"({self.expr(b.args[0])} ^ 0x80000000)"
+            else:
+                right = self.const(f"({ast.unparse(b)}) + 0x80000000")
+            return f"{left} {_op(n.ops[0])} {right}"
+        return f"{self.expr(a)} {_op(n.ops[0])} {self.expr(b)}"
+
+    # -- statements ------------------------------------------------------------------------
+    def block(self, stmts: list[ast.stmt], indent: str, tail: bool) -> None:
+        for k, s in enumerate(stmts):
+            if self.dead:
+                return
+            self.stmt(s, indent, tail and k == len(stmts) - 1, top=(indent == self.base_indent))
+
+    def stmt(self, s: ast.stmt, ind: str, tail: bool, top: bool) -> None:
+        L = self.lines.append
+        if isinstance(s, ast.Pass):
+            return
+        if isinstance(s, ast.Assign) and len(s.targets) == 1:
+            t = s.targets[0]
+            if _is_X(t):
+                e = s.value
+                if self.conds.get(f"{ast.unparse(t.slice)} == 0"):
+                    if _has_effects(e):
+                        L(f"{ind}{self.expr(e)}")
+                    return
+                if _is_static(e):
+                    L(f"{ind}{self.reg_write(self.expr(t.slice), self.const(f'({ast.unparse(e)}) & 0xFFFFFFFF'), t.slice)}")
+                else:
+                    v = self.expr(e)
+                    if not _fits_u32(e):
+                        v = f"{v} & 0xFFFFFFFF"
+                    L(f"{ind}{self.reg_write(self.expr(t.slice), v, t.slice)}")
+                return
+            if isinstance(t, ast.Name):
+                L(f"{ind}{t.id} = {self.expr(s.value)}")
+                return
+        if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call):
+            c = s.value
+            if _is_call(c, "jump"):
+                return self.jump(c.args[0], ind, tail, top)
+            if _is_call(c, "store"):
+                size = c.args[1].value
+                L(f"{ind}{STORES[size]}({self.expr(c.args[0])}, {self.expr(c.args[2])})")
+                return
+            L(f"{ind}{self.expr(c)}")
+            return
+        if isinstance(s, ast.If):
+            if _is_static(s.test):
+                taken = self.conds[ast.unparse(s.test)]
+                self.block(s.body if taken else s.orelse, ind, tail)
+                return
+            L(f"{ind}if {self.expr(s.test)}:")
+            n = len(self.lines)
+            self.block(s.body, ind + "    ", tail)
+            if len(self.lines) == n:
+                self.lines.append(ind + "    pass")
+            if s.orelse:
+                L(f"{ind}else:")
+                self.block(s.orelse, ind + "    ", tail)
+            return
+        raise SnippetError(f"{self.ins.name}: statement {ast.unparse(s)!r} is outside the snippet vocabulary")
+
+    def jump(self, target: ast.expr, ind: str, tail: bool, top: bool) -> None:
+        L = self.lines.append
+        if _is_static(target):
+            src = ast.unparse(target)
+            if self.conds.get(f"(({src}) & 3) != 0"):
+                L(f"{ind}raise Trap({MISALIGNED_FETCH}, {self.const(f'({src}) & 0xFFFFFFFF')})")
+                self.dead = self.dead or top
+                return
+            t = self.const(f"({src}) & 0xFFFFFFFF")
+        else:
+            v = f"_t{next(self.tmp)}"
+            L(f"{ind}{v} = {self.expr(target)} & 0xFFFFFFFF")
+            L(f"{ind}if {v} & 3:")
+            L(f"{ind}    raise Trap({MISALIGNED_FETCH}, {v})")
+            t = v
+        if tail:
+            L(f"{ind}return {t}")
+        elif top:
+            self.final_target = t
+        else:
+            self.needs_npc = True
+            L(f"{ind}_npc = {t}")
+
+    def body(self, indent: str) -> list[str]:
+        """Statements for the whole snippet; the last line returns the next pc."""
+        self.base_indent = indent
+        tree = ast.parse(self.ins.semantics)
+        self.block(tree.body, indent, tail=True)
+        last = self.lines[-1].strip() if self.lines else ""
+        if self.dead:
+            return self.lines
+        if self.final_target is not None:
+            self.lines.append(f"{indent}return {self.final_target}")
+        elif self.needs_npc:
+            self.lines.insert(0, f"{indent}_npc = {self.const('PC + 4')}")
+            self.lines.append(f"{indent}return _npc")
+        elif not (last.startswith("return ") or last.startswith("raise ")) or self.lines[-1].startswith(indent + " "):
+            self.lines.append(f"{indent}return {self.const('PC + 4')}")
+        return self.lines
+
+
+def _op(op: ast.AST) -> str:
+    return {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Mod: "%",
+            ast.LShift: "<<", ast.RShift: ">>", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+            ast.Invert: "~", ast.USub: "-", ast.Not: "not ", ast.And: "and", ast.Or: "or",
+            ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
+            }[type(op)]
+
+
+def _fits_u32(e: ast.AST) -> bool:
+    """Is the value of `e` certainly in [0, 2**32)? Then the write needs no mask."""
+    if _is_X(e):
+        return True
+    if isinstance(e, ast.Constant):
+        return isinstance(e.value, int) and 0 <= e.value <= MASK
+    if isinstance(e, ast.IfExp):
+        return _fits_u32(e.body) and _fits_u32(e.orelse)
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id == "load":
+        return not e.args[2].value
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id == "csr_access":
+        return True
+    if isinstance(e, ast.BinOp):
+        if isinstance(e.op, (ast.BitOr, ast.BitXor)):
+            return _fits_u32(e.left) and _fits_u32(e.right)
+        if isinstance(e.op, ast.BitAnd):
+            return _fits_u32(e.left) or _fits_u32(e.right)   # a non-negative operand bounds the result
+        if isinstance(e.op, (ast.RShift, ast.FloorDiv, ast.Mod)):
+            return _fits_u32(e.left)
+    if isinstance(e, ast.Name):
+        return e.id in ("old", "v")
+    return False
+
+
+# ---- the interpreter's factories -----------------------------------------------------------
+
+def python_factory(ins: Insn) -> str:
+    """Source of ``make_<ident>(PC, WORD, <operands>)`` returning the handler closure."""
+    params = ["PC", "WORD", *ins.operand_names]
+    gen = _Gen(ins)
+    conds = gen.static_conditions()
+    out = [f"def make_{ins.ident}({', '.join(params)}):",
+           f"    # {ins.name}: {ins.semantics!r}"]
+    consts: dict[str, str] = {}
+
+    def const(src: str) -> str:
+        if src in params:
+            return src
+        if src not in consts:
+            consts[src] = f"_k{len(consts)}"
+        return consts[src]
+
+    variants = []
+    for values in itertools.product((False, True), repeat=len(conds)):
+        cv = dict(zip(conds, values))
+        em = PyEmitter(ins, None, lambda r, node: f"x[{r}]",
+                       lambda r, v, node: f"x[{r}] = {v}", const, cv)
+        variants.append((cv, em.body("        ")))
+    for src, name in consts.items():
+        out.append(f"    {name} = {src}")
+    if not conds:
+        out.append("    def h():")
+        out.extend(variants[0][1])
+        out.append("    return h")
+        return "\n".join(out) + "\n"
+    for k, (cv, lines) in enumerate(variants):
+        test = " and ".join(f"({c})" if v else f"not ({c})" for c, v in cv.items())
+        out.append(f"    {'if' if k == 0 else 'elif'} {test}:")
+        out.append("        def h():")
+        out.extend("    " + ln for ln in lines)
+        out.append("        return h")
+    return "\n".join(out) + "\n"
+
+
+def interpreter_module() -> str:
+    """Source of every factory, plus the FACTORIES table mapping Insn name to factory."""
+    parts = ["# AUTO-GENERATED from vmlab/isa by vmlab.isa.codegen.interpreter_module() — DO NOT EDIT\n"]
+    for ins in ISA.insns:
+        parts.append(python_factory(ins))
+    parts.append("FACTORIES = {" + ", ".join(f"{i.name!r}: make_{i.ident}" for i in ISA.insns) + "}\n")
+    return "\n".join(parts)
+
+
+_CODE = None
+
+
+def interpreter_code():
+    """The compiled interpreter module (compiled once per process, executed per machine)."""
+    global _CODE
+    if _CODE is None:
+        _CODE = compile(interpreter_module(), "<vmlab generated handlers>", "exec")
+    return _CODE
