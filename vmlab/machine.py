@@ -579,6 +579,9 @@ class Machine:
     def pause(self) -> None:
         """Ask a running ``run()`` (in another thread) to stop at the next slice boundary."""
         self._pause.set()
+        request = getattr(self._backend, "request_pause", None)   # compiled loops poll a C flag
+        if request is not None:
+            request()
 
     def step(self, n: int = 1) -> StopReason:
         """Execute `n` instructions (a trapping instruction counts as one); stop reason."""
