@@ -26,6 +26,8 @@ LINE_SHIFT = 6
 CODE, HOOK = 1, 2
 
 
+_SEXT8 = tuple((b ^ 0x80) - 0x80 & M32 for b in range(256))
+_SEXT16 = tuple((h ^ 0x8000) - 0x8000 & M32 for h in range(65536))
 _CLEAR = {bit: bytes(b & ~bit for b in range(256)) for bit in (CODE, HOOK)}
 
 
@@ -187,6 +189,27 @@ class Bus:
                 fn(addr, n)
 
     # -- the fast path -----------------------------------------------------------------------
+    def inline_globals(self, loads_slow: bool = False, stores_slow: bool = False) -> dict:
+        """Globals for generated code that accesses RAM inline (see vmlab.isa.codegen).
+
+        The fast region is the largest power-of-two prefix of RAM, so that one AND tells an
+        in-range, aligned offset from everything else; a mask of -1 sends every access
+        through the bus.
+        """
+        k = 1 << (self.size.bit_length() - 1)
+        mv = memoryview(self.ram)
+        native = self._native_le
+        g = {"RAM_BASE": self.base, "RAM": self.ram, "FL": self.flags,
+             "RW": mv.cast("I") if native else None, "RH": mv.cast("H") if native else None,
+             "SEXT8": _SEXT8, "SEXT16": _SEXT16}
+        for n in (1, 2, 4):
+            m = -k | (n - 1)
+            if not native and n > 1:
+                m = -1
+            g[f"_LM{n}"] = -1 if loads_slow else m
+            g[f"_SM{n}"] = -1 if stores_slow else m
+        return g
+
     def accessors(self) -> dict[str, Callable]:
         """Load/store functions for generated code: RAM fast path, everything else via load/store."""
         base, size, ram, flags = self.base, self.size, self.ram, self.flags

@@ -295,10 +295,14 @@ class Machine:
               "_sfence_vma": _sfence_vma, "_wfi": _wfi, "_fence_i": _fence_i,
               "_tdiv": _tdiv, "_trem": _trem}
         ns.update(self.bus.accessors())
+        ns.update(self.bus.inline_globals())
         return ns
 
-    def _rebind_accessors(self) -> None:
+    def _rebind_accessors(self, history: bool = False) -> None:
         self.ns.update(self.bus.accessors())
+        self.ns.update(self.bus.inline_globals(loads_slow=bool(self.bus.read_hooks), stores_slow=history))
+        if history:
+            self.ns.update(_journaling_stores(self))
 
     # ------------------------------------------------------------------ loading
     def load(self, program, *, entry: int | None = None) -> Program:
@@ -639,7 +643,7 @@ class Machine:
     def _run_careful(self, budget: int, until) -> StopReason:
         interp = self._reference()
         if self.history_size:
-            self.ns.update(_journaling_stores(self))
+            self._rebind_accessors(history=True)
         try:
             for k in range(budget):
                 if k and (self.state.pc in self.breakpoints):

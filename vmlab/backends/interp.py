@@ -40,14 +40,6 @@ def _break_stub():
     raise _BREAK
 
 
-class _Code(dict):
-    """pc -> handler; a miss decodes."""
-    __slots__ = ("backend",)
-
-    def __missing__(self, pc):
-        return self.backend._decode_into_cache(pc)
-
-
 class InterpBackend(Backend):
     name = "interp"
 
@@ -57,8 +49,9 @@ class InterpBackend(Backend):
         if "FACTORIES" not in ns:
             exec(interpreter_code(), ns)
         self.factories = ns["FACTORIES"]
-        self.code = _Code()
-        self.code.backend = self
+        # pc -> handler. A plain dict, so that CPython specialises the lookup; a miss raises
+        # KeyError out of the fast loop, which decodes and goes on.
+        self.code: dict[int, object] = {}
         self.real: dict[int, object] = {}      # pc -> real handler, for pcs whose cache entry is a stub
         self.decoded = 0                        # statistics: words decoded
         machine.bus.code_listeners.append(self.invalidate)
@@ -149,6 +142,19 @@ class InterpBackend(Backend):
                 for done in range(n):
                     pc = code[pc]()
                 done = n
+            except KeyError:
+                s.instret += done
+                left -= done
+                try:
+                    self._decode_into_cache(pc)
+                except Trap as t:
+                    s.pc = pc
+                    left -= 1
+                    stop = m._take_trap(t)
+                    if stop is not None:
+                        return stop
+                    pc = s.pc
+                continue
             except _Careful:
                 pass
             except NeedSync:

@@ -131,8 +131,10 @@ class PyEmitter:
     for each static subexpression and returns the name (or literal) to use for it.
     """
 
-    def __init__(self, ins: Insn, static_values: dict, reg_read, reg_write, const, conds: dict):
+    def __init__(self, ins: Insn, static_values: dict, reg_read, reg_write, const, conds: dict,
+                 inline_mem: bool = False):
         self.ins = ins
+        self.inline_mem = inline_mem     # RAM fast path written inline (see _inline_load)
         self.static_values = static_values      # known at generation time (translator) or None
         self.reg_read = reg_read
         self.reg_write = reg_write
@@ -214,6 +216,8 @@ class PyEmitter:
                     if _has_effects(e):
                         L(f"{ind}{self.expr(e)}")
                     return
+                if self.inline_mem and _is_call(e, "load"):
+                    return self._inline_load(t, e, ind)
                 if _is_static(e):
                     L(f"{ind}{self.reg_write(self.expr(t.slice), self.const(f'({ast.unparse(e)}) & 0xFFFFFFFF'), t.slice)}")
                 else:
@@ -229,6 +233,8 @@ class PyEmitter:
             c = s.value
             if _is_call(c, "jump"):
                 return self.jump(c.args[0], ind, tail, top)
+            if _is_call(c, "store") and self.inline_mem:
+                return self._inline_store(c, ind)
             if _is_call(c, "store"):
                 size = c.args[1].value
                 L(f"{ind}{STORES[size]}({self.expr(c.args[0])}, {self.expr(c.args[2])})")
@@ -250,6 +256,51 @@ class PyEmitter:
                 self.block(s.orelse, ind + "    ", tail)
             return
         raise SnippetError(f"{self.ins.name}: statement {ast.unparse(s)!r} is outside the snippet vocabulary")
+
+    # -- the RAM fast path, inline -----------------------------------------------------------
+    # With a RAM of 2**k bytes at RAM_BASE, an offset o = addr - RAM_BASE is a valid, aligned
+    # n-byte access exactly when o & (-2**k | (n-1)) == 0 (a negative o has all high bits set).
+    # The masks _LM1/_LM2/_LM4 (loads) and _SM1/_SM2/_SM4 (stores) are namespace globals; the
+    # machine sets them to -1 to force every access through the bus (hooks, history).
+    # RAM, RH and RW are byte, halfword and word views of RAM; FL the bus's line flags.
+    def _offset(self, addr: ast.expr) -> str:
+        if isinstance(addr, ast.BinOp) and isinstance(addr.op, ast.Add) and _is_X(addr.left) \
+                and _is_static(addr.right):
+            return f"{self.expr(addr.left)} + {self.const(f'({ast.unparse(addr.right)}) - RAM_BASE')}"
+        return f"{self.expr(addr)} - RAM_BASE"
+
+    def _inline_load(self, t: ast.Subscript, e: ast.Call, ind: str) -> None:
+        L = self.lines.append
+        size, signed = e.args[1].value, e.args[2].value
+        view = {1: "RAM[_o]", 2: "RH[_o >> 1]", 4: "RW[_o >> 2]"}[size]
+        if signed and size < 4:
+            view = f"SEXT{8 * size}[{view}]"
+        slow = f"{LOADS[size, signed]}(_o + RAM_BASE)"
+        if signed and size < 4:
+            slow += " & 0xFFFFFFFF"
+        L(f"{ind}_o = {self._offset(e.args[0])}")
+        if self.conds.get(f"{ast.unparse(t.slice)} == 0"):
+            L(f"{ind}if _o & _LM{size}:")
+            L(f"{ind}    {slow}")
+            return
+        r = self.expr(t.slice)
+        L(f"{ind}if _o & _LM{size}:")
+        L(f"{ind}    {self.reg_write(r, slow, t.slice)}")
+        L(f"{ind}else:")
+        L(f"{ind}    {self.reg_write(r, view, t.slice)}")
+
+    def _inline_store(self, c: ast.Call, ind: str) -> None:
+        L = self.lines.append
+        size = c.args[1].value
+        v = self.expr(c.args[2])
+        if not _fits_u32(c.args[2]) or size < 4:
+            v = f"{v} & {(1 << (8 * size)) - 1:#x}"
+        view = {1: "RAM[_o]", 2: "RH[_o >> 1]", 4: "RW[_o >> 2]"}[size]
+        L(f"{ind}_o = {self._offset(c.args[0])}")
+        L(f"{ind}if _o & _SM{size} or FL[_o >> 6]:")
+        L(f"{ind}    {STORES[size]}(_o + RAM_BASE, {self.expr(c.args[2])})")
+        L(f"{ind}else:")
+        L(f"{ind}    {view} = {v}")
 
     def jump(self, target: ast.expr, ind: str, tail: bool, top: bool) -> None:
         L = self.lines.append
@@ -326,7 +377,7 @@ def _fits_u32(e: ast.AST) -> bool:
 
 # ---- the interpreter's factories -----------------------------------------------------------
 
-def python_factory(ins: Insn) -> str:
+def python_factory(ins: Insn, inline_mem: bool = True) -> str:
     """Source of ``make_<ident>(PC, WORD, <operands>)`` returning the handler closure."""
     params = ["PC", "WORD", *ins.operand_names]
     gen = _Gen(ins)
@@ -346,7 +397,7 @@ def python_factory(ins: Insn) -> str:
     for values in itertools.product((False, True), repeat=len(conds)):
         cv = dict(zip(conds, values))
         em = PyEmitter(ins, None, lambda r, node: f"x[{r}]",
-                       lambda r, v, node: f"x[{r}] = {v}", const, cv)
+                       lambda r, v, node: f"x[{r}] = {v}", const, cv, inline_mem)
         variants.append((cv, em.body("        ")))
     for src, name in consts.items():
         out.append(f"    {name} = {src}")

@@ -1,0 +1,106 @@
+"""Benchmarks: fixed workloads on every available backend, medians and ratios from one run.
+
+Each workload checks its own result (exit code 0). A backend that gets a wrong result or a
+different instruction count than the reference is reported, not timed as if it were right.
+"""
+from __future__ import annotations
+
+import gc
+import math
+import platform
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from .backends import available, unavailable
+from .machine import Machine
+from .workloads import WORKLOADS
+
+
+@dataclass
+class BenchResult:
+    workload: str
+    backend: str
+    instructions: int
+    seconds: list[float] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+    @property
+    def mips(self) -> float:
+        return self.instructions / self.median / 1e6 if self.seconds and self.median > 0 else float("nan")
+
+
+def run_one(program, backend: str, repeat: int) -> BenchResult:
+    res = BenchResult(getattr(program, "name", "?"), backend, 0)
+    m = Machine(backend)
+    for _ in range(repeat):
+        m.load(program)
+        gc.collect()
+        t0 = time.perf_counter()
+        stop = m.run(max_steps=2_000_000_000)
+        dt = time.perf_counter() - t0
+        if not stop.exited or stop.code != 0:
+            res.error = f"wrong result: {stop}"
+            return res
+        res.instructions = m.state.instret
+        res.seconds.append(dt)
+    return res
+
+
+def run_bench(backends: list[str] | None = None, workloads: list[str] | None = None,
+              repeat: int = 3, progress=None, extra=None) -> list[BenchResult]:
+    """Run every (workload, backend) pair; `extra` adds (name, Program) workloads."""
+    names = backends or available()
+    items = [(w.name, w.program()) for w in WORKLOADS if not workloads or w.name in workloads]
+    items += list(extra or [])
+    results = []
+    for wname, prog in items:
+        for b in names:
+            if progress:
+                progress(wname, b)
+            r = run_one(prog, b, repeat)
+            r.workload = wname
+            results.append(r)
+    return results
+
+
+def geomean(xs: list[float]) -> float:
+    xs = [x for x in xs if x > 0 and not math.isnan(x)]
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
+
+
+def format_results(results: list[BenchResult], repeat: int) -> str:
+    backends = list(dict.fromkeys(r.backend for r in results))
+    workloads = list(dict.fromkeys(r.workload for r in results))
+    by = {(r.workload, r.backend): r for r in results}
+    lines = [f"vmlab bench: median of {repeat} runs; {platform.python_implementation()} "
+             f"{platform.python_version()} on {platform.machine()}",
+             f"{'workload':<10} {'backend':<10} {'instructions':>13} {'median s':>10} {'MIPS':>9} {'x interp':>9}"]
+    for w in workloads:
+        ref = by.get((w, "interp"))
+        for b in backends:
+            r = by.get((w, b))
+            if r is None:
+                continue
+            if r.error:
+                lines.append(f"{w:<10} {b:<10} {r.error}")
+                continue
+            note = ""
+            if ref and not ref.error and ref.instructions != r.instructions:
+                note = f"  (instruction count differs from interp: {ref.instructions})"
+            ratio = ref.median / r.median if ref and not ref.error and r.median else float("nan")
+            lines.append(f"{w:<10} {b:<10} {r.instructions:>13,} {r.median:>10.4f} {r.mips:>9.2f} {ratio:>9.2f}{note}")
+    lines.append("")
+    lines.append(f"{'geomean':<10} {'backend':<10} {'':>13} {'':>10} {'MIPS':>9} {'x interp':>9}")
+    for b in backends:
+        ms = [by[(w, b)].mips for w in workloads if (w, b) in by and not by[(w, b)].error]
+        rs = [by[(w, "interp")].median / by[(w, b)].median for w in workloads
+              if (w, b) in by and (w, "interp") in by and not by[(w, b)].error and not by[(w, "interp")].error]
+        lines.append(f"{'':<10} {b:<10} {'':>13} {'':>10} {geomean(ms):>9.2f} {geomean(rs):>9.2f}")
+    for name, why in unavailable().items():
+        lines.append(f"unavailable: {name}: {why}")
+    return "\n".join(lines)
