@@ -1,0 +1,270 @@
+"""The Machine API: loading, registers, memory, breakpoints, watchpoints, snapshots, history,
+backend switching, pausing, stops as values."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from helpers import run_asm
+from vmlab import Machine, StopKind, assemble
+from vmlab.errors import BackendUnavailable, LoadError
+
+COUNT = """
+        .globl main
+main:   li   t0, 0
+        li   t1, 100
+loop:   addi t0, t0, 1
+        bne  t0, t1, loop
+        mv   a0, t0
+        ret
+"""
+
+
+def test_load_text_and_run_exit_code(backend):
+    m, stop = run_asm(COUNT, backend)
+    assert stop.kind is StopKind.EXITED and stop.code == 100
+    assert m.regs.a0 == 100 and m.regs["t0"] == 100 and m.regs[5] == 100
+    assert m.state.instret == 2 + 200 + 2
+
+
+def test_registers_view_and_x0():
+    m = Machine()
+    m.load(COUNT)
+    m.regs.a1 = -1
+    assert m.regs.a1 == 0xFFFFFFFF and m.regs.signed("a1") == -1
+    m.regs[0] = 5
+    assert m.regs.zero == 0
+    with pytest.raises(KeyError, match="no register named 'q9'"):
+        m.regs["q9"]
+    with pytest.raises(IndexError):
+        m.regs[32]
+    assert "a0=" in repr(m.regs)
+
+
+def test_process_mode_start_state():
+    m = Machine()
+    m.load(COUNT)
+    assert m.mode == "process" and m.priv == "U"
+    assert m.pc == m.symbol("main")
+    assert m.regs.sp == 0x8000_0000 + (16 << 20)
+
+
+def test_memory_helpers():
+    m = Machine()
+    m.load(".data\nv: .word 0x11223344\ns: .asciz \"hi there\"\n.text\nmain: ret")
+    v = m.symbol("v")
+    assert m.read_u32(v) == 0x11223344 and m.read_u16(v) == 0x3344 and m.read_u8("v") == 0x44
+    assert m.read_cstring("s") == "hi there"
+    m.write_u32(v, 0xCAFEBABE)
+    assert m.read(v, 4) == bytes.fromhex("bebafeca")
+    assert m.read_i32(v) == 0xCAFEBABE - (1 << 32)
+    with pytest.raises(IndexError, match="outside RAM"):
+        m.read_u32(0x1000)
+    with pytest.raises(KeyError, match="did you mean 'v'"):
+        m.symbol("vv")
+
+
+def test_step_and_step_limit(backend):
+    m = Machine(backend)
+    m.load(COUNT)
+    s = m.step(3)
+    assert s.kind is StopKind.STEP_LIMIT and m.state.instret == 3
+    assert m.regs.t0 == 1 and m.pc == m.symbol("loop") + 4
+    assert m.run().code == 100
+
+
+def test_breakpoints_address_symbol_predicate(backend):
+    m = Machine(backend)
+    m.load(COUNT)
+    m.add_breakpoint("loop")
+    s = m.run()
+    assert s.kind is StopKind.BREAKPOINT and s.pc == m.symbol("loop") and m.regs.t0 == 0
+    s = m.run()                                   # continues over the breakpoint, stops next time
+    assert s.kind is StopKind.BREAKPOINT and m.regs.t0 == 1
+    m.remove_breakpoint("loop")
+    m.add_breakpoint(lambda mm: mm.regs.t0 == 50)
+    s = m.run()
+    assert s.kind is StopKind.BREAKPOINT and m.regs.t0 == 50
+    m.clear_breakpoints()
+    assert m.run().code == 100
+
+
+def test_toggle_breakpoint():
+    m = Machine()
+    m.load(COUNT)
+    assert m.toggle_breakpoint("loop") is True
+    assert m.symbol("loop") in m.breakpoints
+    assert m.toggle_breakpoint("loop") is False
+    assert not m.breakpoints
+    with pytest.raises(ValueError, match="aligned"):
+        m.add_breakpoint(m.symbol("loop") + 2)
+
+
+def test_watchpoint_write_and_read(backend):
+    src = """
+        .data
+v:      .word 0
+        .text
+main:   la   t0, v
+        li   t1, 7
+        lw   t2, 0(t0)
+        sw   t1, 0(t0)
+        addi t1, t1, 1
+        li   a0, 0
+        ret
+"""
+    m = Machine(backend)
+    m.load(src)
+    wid = m.add_watchpoint("v")
+    s = m.run()
+    assert s.kind is StopKind.WATCHPOINT
+    assert m.read_u32("v") == 7                      # stops after the store completed
+    assert s.extra["value"] == 7 and "write" in s.message
+    m.remove_watchpoint(wid)
+    assert m.run().exited
+    m.reset()
+    m.add_watchpoint("v", read=True, write=False)
+    s = m.run()
+    assert s.kind is StopKind.WATCHPOINT and "read" in s.message and m.regs.t2 == 0
+
+
+def test_snapshot_restore(backend):
+    m = Machine(backend)
+    m.load(COUNT)
+    m.step(10)
+    snap = m.snapshot()
+    regs = list(m.state.x)
+    m.run()
+    m.restore(snap)
+    assert list(m.state.x) == regs and m.state.instret == 10
+    assert m.run().code == 100
+
+
+def test_step_back_across_syscalls_and_memory():
+    src = """
+        .data
+v:      .word 1
+        .text
+main:   la   t0, v
+        li   t1, 42
+        sw   t1, 0(t0)
+        li   a0, 65
+        li   a7, 11
+        ecall
+        li   a0, 0
+        ret
+"""
+    m = Machine(history=100)
+    m.load(src)
+    m.step(7)                                  # la is two instructions; through the PrintChar ecall
+    assert m.console.output == "A" and m.read_u32("v") == 42
+    assert m.step_back(3) == 3                 # undo ecall, li a7, li a0
+    assert m.console.output == "" and m.read_u32("v") == 42
+    assert m.step_back(1) == 1                 # undo the store
+    assert m.read_u32("v") == 1
+    m.step(4)
+    assert m.console.output == "A"
+    assert m.run().exited
+
+
+def test_step_back_across_a_trap():
+    src = """
+_start: la   t0, handler
+        csrw mtvec, t0
+        li   a0, 1
+        ecall
+        li   a0, 3
+        j    done
+handler:
+        li   a0, 2
+        csrr t1, mepc
+        addi t1, t1, 4
+        csrw mepc, t1
+        mret
+done:   la   t0, tohost
+        li   t1, 1
+        sw   t1, 0(t0)
+1:      j 1b
+        .data
+tohost: .word 0
+"""
+    m = Machine(history=1000)
+    m.load(src)
+    assert m.mode == "system"
+    m.step(5)                                  # la (2 instructions), csrw, li, ecall -> handler
+    assert m.pc == m.symbol("handler") and m.csrs["mcause"] == 11
+    m.step_back(1)
+    assert m.pc == m.symbol("_start") + 16 and m.priv == "M" and m.csrs["mcause"] == 0
+    s = m.run()
+    assert s.exited and s.code == 0 and m.regs.a0 == 3
+
+
+def test_switch_backend_mid_run(other_backend):
+    m = Machine("interp")
+    m.load(COUNT)
+    m.step(50)
+    m.backend = other_backend
+    m.step(50)
+    m.backend = "interp"
+    assert m.run().code == 100
+
+
+def test_unknown_backend():
+    with pytest.raises(BackendUnavailable, match="unknown backend 'nope'"):
+        Machine("nope")
+
+
+def test_pause_from_another_thread(backend):
+    m = Machine(backend)
+    m.load("main: j main")
+    threading.Timer(0.3, m.pause).start()
+    t = time.perf_counter()
+    s = m.run()
+    assert s.kind is StopKind.PAUSED and time.perf_counter() - t < 5
+
+
+def test_timeout_stops_infinite_loop(backend):
+    m = Machine(backend)
+    m.load("main: j main")
+    s = m.run(timeout=0.2)
+    assert s.kind is StopKind.PAUSED and s.message == "timeout"
+
+
+def test_stats():
+    m = Machine()
+    m.load(COUNT)
+    m.run()
+    assert m.stats.instructions == 204 and m.stats.seconds > 0 and m.stats.mips > 0
+    assert "instructions" in str(m.stats)
+
+
+def test_reset_reloads():
+    m = Machine()
+    m.load(".data\nv: .word 5\n.text\nmain: la t0, v\nsw zero, 0(t0)\nret")
+    m.run()
+    assert m.read_u32("v") == 0
+    m.reset()
+    assert m.read_u32("v") == 5 and m.state.instret == 0
+
+
+def test_repr_and_html():
+    m = Machine()
+    m.load(COUNT)
+    assert "next: li t0, 0" in repr(m)
+    m.run()
+    assert "exited with code 100" in m._repr_html_()
+
+
+def test_load_errors(tmp_path):
+    m = Machine()
+    with pytest.raises(LoadError, match="no such file"):
+        m.load(str(tmp_path / "missing.s"))
+    with pytest.raises(LoadError, match="outside RAM"):
+        m.load(assemble(".text\nmain: ret", base=0x1000))
+
+
+def test_run_without_program():
+    with pytest.raises(Exception, match="no program loaded"):
+        Machine().run()
