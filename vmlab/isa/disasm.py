@@ -1,6 +1,8 @@
 """Disassembler: instruction words to GNU-style text, derived from the instruction table.
 
-ABI register names, CSR names, objdump's preferred aliases (li, mv, j, ret, nop, beqz, csrr ...).
+ABI register names, CSR names, and objdump's preferred aliases in objdump's order (li, mv, j,
+ret, jr 8(a0), nop, beqz, csrr, rdcycle, unimp ...; see aliases.py). tests/isa/test_capstone.py
+compares the output with Capstone and lists every remaining spelling difference.
 Branch and jump targets are printed as absolute addresses when the instruction's address is
 known (with ``<symbol>`` or ``<symbol+off>`` when a symbol table is given), as signed offsets
 otherwise, which is also what the assembler accepts back.
