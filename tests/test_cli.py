@@ -1,0 +1,123 @@
+"""The command line: exit codes, messages for bad input, listings, bench."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def vmlab(*args, stdin: str = "", cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "vmlab", *map(str, args)], input=stdin,
+                          capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text) if isinstance(text, str) else p.write_bytes(text)
+    return p
+
+
+def test_exit_code_is_the_guests(tmp_path):
+    r = vmlab("run", write(tmp_path, "a.s", "main: li a0, 7\nret\n"))
+    assert r.returncode == 7 and r.stderr == ""
+
+
+def test_assembler_errors_name_file_line_column(tmp_path):
+    p = write(tmp_path, "bad.s", "main:\n  addd a0, a1\n  li a0, 1\n  lw a0, 5000(a1)\n")
+    r = vmlab("run", p)
+    assert r.returncode == 2
+    assert f"{p}:2:3: error: unknown instruction 'addd'" in r.stderr
+    assert f"{p}:4:" in r.stderr                    # every error, not just the first
+    assert "Traceback" not in r.stderr
+
+
+def test_trap_prints_reason_and_source_line(tmp_path):
+    r = vmlab("run", write(tmp_path, "t.s", "main:\n  lw a0, 0(zero)\n  ret\n"))
+    assert r.returncode == 3
+    assert "load access fault" in r.stderr and "t.s:2: lw a0, 0(zero)" in r.stderr
+
+
+def test_jump_into_unmapped_memory(tmp_path):
+    r = vmlab("run", write(tmp_path, "j.s", "main:\n  li t0, 0x1000\n  jr t0\n"))
+    assert r.returncode == 3
+    assert "instruction access fault" in r.stderr and "0x00001000" in r.stderr
+
+
+def test_illegal_instruction(tmp_path):
+    r = vmlab("run", write(tmp_path, "i.s", "main:\n  .word 0xffffffff\n"))
+    assert r.returncode == 3 and "illegal instruction 0xffffffff" in r.stderr
+
+
+def test_infinite_loop_step_limit(tmp_path):
+    r = vmlab("run", write(tmp_path, "l.s", "main: j main\n"), "--max-steps", 5000)
+    assert r.returncode == 124 and "step limit reached" in r.stderr
+
+
+def test_infinite_loop_timeout(tmp_path):
+    r = vmlab("run", write(tmp_path, "l.s", "main: j main\n"), "--timeout", 0.5)
+    assert r.returncode == 124 and "timeout" in r.stderr
+
+
+def test_unknown_syscall(tmp_path):
+    r = vmlab("run", write(tmp_path, "s.s", "main: li a7, 999\necall\nret\n"))
+    assert r.returncode == 3 and "unknown system call 999" in r.stderr
+
+
+def test_bad_elf(tmp_path):
+    r = vmlab("run", write(tmp_path, "x.elf", b"\x7fELF\x01\x01\x01" + bytes(9)))
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "error" in r.stderr
+
+
+def test_missing_file():
+    r = vmlab("run", "nope/missing.s")
+    assert r.returncode == 2 and "no such file" in r.stderr
+
+
+def test_unknown_backend(tmp_path):
+    r = vmlab("run", write(tmp_path, "a.s", "main: ret\n"), "--backend", "warp")
+    assert r.returncode == 2 and "unknown backend 'warp'" in r.stderr
+
+
+def test_stdin_feeds_read_syscalls(tmp_path):
+    src = "main:\n li a7, 5\n ecall\n addi a0, a0, 1\n li a7, 1\n ecall\n li a0, 0\n ret\n"
+    r = vmlab("run", write(tmp_path, "r.s", src), stdin="41\n")
+    assert r.stdout == "42" and r.returncode == 0
+
+
+def test_trace(tmp_path):
+    r = vmlab("run", write(tmp_path, "a.s", "main: li a0, 3\naddi a0, a0, 4\nret\n"), "--trace")
+    assert r.returncode == 7
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith("80000000: li a0, 3") and lines[0].endswith("a0=0x3")
+    assert "a0=0x7" in lines[1]
+
+
+def test_asm_listing_and_image(tmp_path):
+    p = write(tmp_path, "a.s", "main: li a0, 3\nret\n")
+    r = vmlab("asm", p)
+    assert r.returncode == 0
+    assert "80000000:  00300513  li a0, 3" in r.stdout and "<main>:" in r.stdout
+    r = vmlab("asm", p, "-o", tmp_path / "a.bin")
+    assert r.returncode == 0 and (tmp_path / "a.bin").read_bytes() == bytes.fromhex("1305300067800000")
+    r = vmlab("disasm", tmp_path / "a.bin", "--base", "0x80000000")
+    assert "80000004:  00008067  ret" in r.stdout
+
+
+def test_disasm_listing_has_symbols():
+    r = vmlab("disasm", "vmlab/workloads/fib.s")
+    assert r.returncode == 0 and "<fib>:" in r.stdout and "<fail>" in r.stdout
+
+
+def test_bench_one_workload():
+    r = vmlab("bench", "--workloads", "crc32", "--backends", "interp", "--repeat", "1", "--quiet")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "crc32" in r.stdout and "interp" in r.stdout and "MIPS" in r.stdout
+
+
+def test_backends_listing():
+    r = vmlab("backends")
+    assert r.returncode == 0 and "interp" in r.stdout and "available" in r.stdout
