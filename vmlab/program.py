@@ -40,7 +40,7 @@ class Program:
     name: str = "<program>"
     source: str | None = None          # the assembly text, when assembled from text
     global_symbols: set[str] = field(default_factory=set)
-    dwarf: object = None               # the ELF's line program (vmlab.loader), when loaded from an ELF
+    dwarf: object = None               # pyelftools DWARFInfo of the ELF (vmlab.loader), when it has one
 
     @property
     def text_range(self) -> tuple[int, int]:

@@ -66,6 +66,10 @@ class Insn:
 
     def encode(self, **ops: int) -> int:
         """Instruction word for these operand values (FieldRangeError if one does not fit)."""
+        unknown = set(ops) - set(self.operand_names)
+        if unknown:
+            raise TypeError(f"{self.name} has no operand(s) {', '.join(sorted(unknown))}; "
+                            f"its operands are {', '.join(self.operand_names) or 'none'}")
         word = self.match
         for f in self.fields:
             word |= f.insert(ops.get(f.name, 0))
