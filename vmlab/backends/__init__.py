@@ -15,13 +15,25 @@ REGISTRY: dict[str, tuple[str, str, str]] = {
 }
 
 
+_CLASSES: dict[str, type] = {}
+
+
 def register(name: str, module: str, cls: str, doc: str = "") -> None:
+    """Register a backend by module and class name (imported when first used)."""
     REGISTRY[name] = (module, cls, doc)
+
+
+def register_class(name: str, cls: type, doc: str = "") -> None:
+    """Register a backend class directly (e.g. one written in a notebook)."""
+    _CLASSES[name] = cls
+    REGISTRY[name] = ("", cls.__name__, doc or (cls.__doc__ or "").strip().split("\n")[0])
 
 
 def backend_class(name: str):
     if name not in REGISTRY:
         raise BackendUnavailable(f"unknown backend {name!r}; known backends: {', '.join(REGISTRY)}")
+    if name in _CLASSES:
+        return _CLASSES[name]
     module, cls, _ = REGISTRY[name]
     try:
         mod = importlib.import_module(module)
