@@ -63,6 +63,14 @@ _ALIASES = [
     ("csrw",  "csrrwi", {"rd": 0}, "{csr}, {zimm}", False),
     ("csrs",  "csrrsi", {"rd": 0}, "{csr}, {zimm}", False),
     ("csrc",  "csrrci", {"rd": 0}, "{csr}, {zimm}", False),
+    # More assembler-only spellings that GNU as and LLVM accept
+    ("jalr",   "jalr",   {}, "{rd}, {rs1}, {imm}", False),
+    ("zext.b", "andi",   {"imm": 255}, "{rd}, {rs1}", False),
+    ("sgt",    "slt",    {}, "{rd}, {rs2}, {rs1}", False),
+    ("sgtu",   "sltu",   {}, "{rd}, {rs2}, {rs1}", False),
+    ("csrrw",  "csrrwi", {}, "{rd}, {csr}, {zimm}", False),
+    ("csrrs",  "csrrsi", {}, "{rd}, {csr}, {zimm}", False),
+    ("csrrc",  "csrrci", {}, "{rd}, {csr}, {zimm}", False),
 ]
 
 for _a in _ALIASES:

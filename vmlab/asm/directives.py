@@ -1,0 +1,265 @@
+"""Assembler directives: sections, data, strings, alignment, symbols.
+
+:class:`Directives` is mixed into the assembler; each ``d_*`` method handles the directives
+that :data:`DIRECTIVES` maps to it, during the first pass. Sizes are decided here, so counts
+and alignments must be known when the directive is read; data values may refer to labels
+further down (they are encoded in the second pass).
+"""
+from __future__ import annotations
+
+from ..isa import ISA
+from .errors import AsmSyntaxError, suggest
+from .expr import Expr, is_register_name, parse_expr
+from .items import MAX_ALIGN, MAX_SIZE, Data
+from .lexer import IDENT, OP, STR, Cursor, Token
+
+NOP = ISA.by_name["addi"].encode(rd=0, rs1=0, imm=0).to_bytes(4, "little")
+_SECTION_PREFIXES = ((".text", "text"), (".rodata", "rodata"), (".srodata", "rodata"),
+                     (".data", "data"), (".sdata", "data"), (".bss", "bss"), (".sbss", "bss"))
+
+
+def align_up(n: int, a: int) -> int:
+    return (n + a - 1) // a * a
+
+
+def _code_padding(n: int) -> bytes:
+    """LLVM's nop padding for code: a 0 byte if odd, then 0x0001 (c.nop) if 2 more, then nops."""
+    out = b"\0" * (n % 2)
+    n -= n % 2
+    if n % 4 == 2:
+        out += b"\x01\x00"
+        n -= 2
+    return out + NOP * (n // 4)
+
+
+def section_kind(name: str, flags: str = "", nobits: bool = False) -> str | None:
+    """The output section ("text", "rodata", "data", "bss") of an input section, or None."""
+    for prefix, kind in _SECTION_PREFIXES:
+        if name == prefix or name.startswith(prefix + "."):
+            return kind
+    if "x" in flags:
+        return "text"
+    if "w" in flags:
+        return "bss" if nobits else "data"
+    if "a" in flags:
+        return "rodata"
+    return None
+
+
+class Directives:
+    """First-pass handlers of the directives, mixed into vmlab.asm.assembler.Assembler.
+
+    They use the assembler's state and helpers: ``section`` (the current input section),
+    ``_new``/``_add``/``_bytes`` (place an item), ``value`` (a constant known now) and
+    ``_assign`` (define a symbol).
+    """
+
+    def _directive(self, t: Token, cur: Cursor) -> None:
+        name = t.text.lower()
+        handler = DIRECTIVES.get(name)
+        if handler is None:
+            if name in IGNORED:
+                return
+            if name in UNSUPPORTED:
+                raise AsmSyntaxError(t.col, f"directive '{t.text}' is not supported by vmlab's assembler")
+            known = list(DIRECTIVES) + list(IGNORED)
+            raise AsmSyntaxError(t.col, f"unknown directive '{t.text}'{suggest(name, known)}")
+        handler(self, t, cur)
+
+    def _expr_list(self, cur: Cursor) -> list[Expr]:
+        exprs = [parse_expr(cur)]
+        while cur.accept(","):
+            exprs.append(parse_expr(cur))
+        cur.expect_end()
+        return exprs
+
+    def d_section(self, t: Token, cur: Cursor) -> None:
+        name = t.text.lower()
+        if name in (".text", ".data", ".bss", ".rodata"):
+            cur.expect_end()
+            self._switch(name, name[1:])
+            return
+        if name == ".popsection" or name == ".previous":
+            cur.expect_end()
+            if name == ".previous":
+                self._switch(self.previous.name, self.previous.kind)
+            elif not self.stack:
+                raise AsmSyntaxError(t.col, ".popsection without .pushsection")
+            else:
+                s = self.stack.pop()
+                self._switch(s.name, s.kind)
+            return
+        tok = cur.next()
+        if tok.kind not in (IDENT, STR):
+            raise AsmSyntaxError(tok.col, "expected a section name")
+        sname = tok.text if tok.kind == IDENT else tok.value.decode("latin-1")
+        flags, nobits = "", False
+        if cur.accept(","):
+            f = cur.next()
+            if f.kind != STR:
+                raise AsmSyntaxError(f.col, 'expected section flags as a string, e.g. "ax"')
+            flags = f.value.decode("latin-1")
+            if cur.accept(","):
+                if cur.peek() is not None and cur.peek().kind == OP and cur.peek().text in "@%":
+                    cur.next()
+                kind_tok = cur.next()
+                nobits = kind_tok.text.lower() == "nobits"
+                while not cur.at_end():     # entity size, group, ...: not used here
+                    cur.next()
+        cur.expect_end()
+        kind = section_kind(sname, flags, nobits)
+        if kind is None:
+            raise AsmSyntaxError(tok.col, f"unknown section '{sname}': use .text, .rodata, .data, "
+                                          ".bss (or names starting with them), or give flags "
+                                          "such as \"ax\"")
+        if name == ".pushsection":
+            self.stack.append(self.section)
+        self._switch(sname, kind)
+
+    def _switch(self, name: str, kind: str) -> None:
+        existing = self.sections.get(name)
+        if existing is not None and existing.kind != kind:
+            kind = existing.kind
+        new = self._section(name, kind)
+        if new is not self.section:
+            self.previous = self.section
+        self.section = new
+
+    def d_data(self, t: Token, cur: Cursor) -> None:
+        width = DATA_WIDTHS[t.text.lower()]
+        exprs = self._expr_list(cur)
+        self._add(self._new(Data, size=width * len(exprs), width=width, exprs=exprs))
+
+    def d_string(self, t: Token, cur: Cursor) -> None:
+        zero = t.text.lower() != ".ascii"
+        data = bytearray()
+        while True:
+            s = cur.next()
+            if s.kind != STR:
+                raise AsmSyntaxError(s.col, "expected a string in double quotes")
+            data += s.value + (b"\0" if zero else b"")
+            if not cur.accept(","):
+                break
+        cur.expect_end()
+        self._bytes(bytes(data), t.col)
+
+    def d_space(self, t: Token, cur: Cursor) -> None:
+        size_expr = parse_expr(cur)
+        fill = 0
+        if cur.accept(","):
+            fill_expr = parse_expr(cur)
+            fill = self.value(fill_expr)
+            if not -128 <= fill <= 255:
+                raise AsmSyntaxError(fill_expr.col, f"fill value {fill} out of range [-128, 255]")
+        cur.expect_end()
+        size = self._count(size_expr)
+        self._bytes(bytes([fill & 0xFF]) * size, t.col)
+
+    def _count(self, expr: Expr, what: str = "size") -> int:
+        n = self.value(expr)
+        if not 0 <= n <= MAX_SIZE:
+            raise AsmSyntaxError(expr.col, f"{what} {n} out of range [0, {MAX_SIZE}]")
+        return n
+
+    def d_fill(self, t: Token, cur: Cursor) -> None:
+        exprs = self._expr_list(cur)
+        if len(exprs) > 3:
+            raise AsmSyntaxError(exprs[3].col, ".fill takes repeat[, size[, value]]")
+        repeat = self._count(exprs[0], "repeat count")
+        size = self._count(exprs[1], "size") if len(exprs) > 1 else 1
+        value = self.value(exprs[2]) if len(exprs) > 2 else 0
+        if size > 8:
+            raise AsmSyntaxError(exprs[1].col, f".fill size {size} out of range [0, 8]")
+        if repeat * size > MAX_SIZE:
+            raise AsmSyntaxError(exprs[0].col, ".fill too large")
+        # As in gas and LLVM, a value wider than 4 bytes keeps only its low 4 bytes, zero-extended.
+        unit = (value & ((1 << 8 * min(size, 4)) - 1)).to_bytes(size, "little")
+        self._bytes(unit * repeat, t.col)
+
+    def d_align(self, t: Token, cur: Cursor) -> None:
+        name = t.text.lower()
+        amount = parse_expr(cur)
+        fill = limit = None
+        if cur.accept(","):
+            if not (cur.peek() is not None and cur.peek().is_op(",")):
+                fill = parse_expr(cur)
+            if cur.accept(","):
+                limit = parse_expr(cur)
+        cur.expect_end()
+        n = self.value(amount)
+        if name == ".balign":
+            n = max(n, 1)
+            if n & (n - 1) or n > MAX_ALIGN:
+                raise AsmSyntaxError(amount.col, f"alignment {n} must be a power of 2 up to {MAX_ALIGN}")
+            align = n
+        else:           # .align and .p2align: RISC-V gas takes a power of two
+            if not 0 <= n <= MAX_ALIGN.bit_length() - 1:
+                raise AsmSyntaxError(amount.col, f"alignment exponent {n} out of range "
+                                                 f"[0, {MAX_ALIGN.bit_length() - 1}]")
+            align = 1 << n
+        fill_value = None
+        if fill is not None:
+            fill_value = self.value(fill)
+            if not -128 <= fill_value <= 255:
+                raise AsmSyntaxError(fill.col, f"fill value {fill_value} out of range [-128, 255]")
+        max_skip = self._count(limit, "maximum") if limit is not None else None
+        self.section.align = max(self.section.align, align)
+        pad = align_up(self.section.size, align) - self.section.size
+        if max_skip is not None and pad > max_skip:
+            pad = 0
+        if fill_value is not None:
+            data = bytes([fill_value & 0xFF]) * pad
+        elif self.section.kind == "text":
+            data = _code_padding(pad)
+        else:
+            data = b"\0" * pad
+        self._bytes(data, t.col, mapped=False)
+
+    def d_set(self, t: Token, cur: Cursor) -> None:
+        name = cur.next()
+        if name.kind != IDENT:
+            raise AsmSyntaxError(name.col, "expected a symbol name")
+        cur.expect(",")
+        expr = parse_expr(cur)
+        cur.expect_end()
+        self._assign(name, expr, t.text.lower())
+
+    def d_globl(self, t: Token, cur: Cursor) -> None:
+        while True:
+            name = cur.next()
+            if name.kind != IDENT or is_register_name(name.text):
+                raise AsmSyntaxError(name.col, "expected a symbol name")
+            self.globals.add(name.text)
+            if not cur.accept(","):
+                break
+        cur.expect_end()
+
+    def d_end(self, t: Token, cur: Cursor) -> None:
+        cur.expect_end()
+        self.ended = True
+
+
+DATA_WIDTHS = {".byte": 1, ".half": 2, ".short": 2, ".2byte": 2, ".word": 4, ".long": 4,
+               ".int": 4, ".4byte": 4, ".dword": 8, ".quad": 8, ".8byte": 8}
+DIRECTIVES = {
+    **{d: Directives.d_data for d in DATA_WIDTHS},
+    **{d: Directives.d_section for d in (".text", ".data", ".bss", ".rodata", ".section",
+                                         ".pushsection", ".popsection", ".previous")},
+    **{d: Directives.d_string for d in (".ascii", ".asciz", ".string")},
+    **{d: Directives.d_space for d in (".space", ".zero", ".skip")},
+    ".fill": Directives.d_fill,
+    **{d: Directives.d_align for d in (".align", ".balign", ".p2align")},
+    **{d: Directives.d_set for d in (".equ", ".set", ".equiv")},
+    **{d: Directives.d_globl for d in (".globl", ".global", ".weak")},
+    ".end": Directives.d_end,
+}
+
+
+# Accepted and ignored: metadata for linkers, debuggers and other assemblers.
+IGNORED = {".type", ".size", ".option", ".file", ".ident", ".attribute", ".loc", ".local",
+           ".hidden", ".protected", ".internal", ".addrsig", ".addrsig_sym", ".cfi_startproc",
+           ".cfi_endproc", ".cfi_def_cfa_offset", ".cfi_offset", ".cfi_restore",
+           ".cfi_def_cfa", ".cfi_sections", ".func", ".endfunc"}
+UNSUPPORTED = {".macro", ".endm", ".rept", ".endr", ".irp", ".irpc", ".if", ".ifdef", ".ifndef",
+               ".else", ".endif", ".include", ".incbin", ".org", ".comm", ".lcomm", ".float",
+               ".double", ".uleb128", ".sleb128", ".reloc", ".insn"}
