@@ -152,7 +152,13 @@ def _counter(name: str, high: bool):
     def write(c: CsrFile, v: int) -> None:
         ctr = getattr(c, name)
         now = c.state.instret
-        cur = ctr.value(now + 1)
+        # Zicsr: "if a CSR access instruction reads a CSR, it reads the value prior to the
+        # execution of the instruction. ... a value written to instret by one instruction will
+        # be the value read by the following instruction". A write to either half is a write
+        # to the counter, so the other half keeps the value this instruction reads (before
+        # its own, suppressed, increment); taking the post-increment value would carry into
+        # the other half (riscv-tests rv32mi-p-instret_overflow, test 3).
+        cur = ctr.value(now)
         new = (cur & M32) | (v << 32) if high else (cur & ~M32) | v
         ctr.write(new, now)
     return read, write

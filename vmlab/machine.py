@@ -201,6 +201,9 @@ class Machine:
         self.history_size = history
         self._history: list = []
         self.last_stop: StopReason | None = None
+        # f(machine, stop) after every run() (stop is None after reset/restore/step_back):
+        # how panels learn that a notebook cell moved the machine.
+        self.stop_listeners: list[Callable[["Machine", StopReason | None], None]] = []
         self._pause = threading.Event()
         self._deadline: float | None = None
         self._wfi_halt = False
@@ -340,6 +343,7 @@ class Machine:
         self.last_stop = None
         self._apply_mode()
         if prog is None:
+            self._notify(None)
             return
         for seg in prog.segments:
             if not self.bus.in_ram(seg.addr, len(seg.data)):
@@ -360,6 +364,7 @@ class Machine:
                 x[3] = prog.symbols["__global_pointer$"]
             self.state.csr.mcounteren = 0x7             # U-mode may read cycle, time, instret
         self._install_htif()
+        self._notify(None)
 
     def _apply_mode(self) -> None:
         self.bus.devices.clear()
@@ -621,7 +626,12 @@ class Machine:
         self.stats.seconds += dt
         self.stats.last_instructions, self.stats.last_seconds = di, dt
         self.last_stop = stop
+        self._notify(stop)
         return stop
+
+    def _notify(self, stop) -> None:
+        for fn in list(self.stop_listeners):
+            fn(self, stop)
 
     def _run(self, budget: int, until) -> StopReason:
         if budget == 0:
@@ -816,6 +826,7 @@ class Machine:
         self.syscalls.brk = snap.brk
         self.clint.restore(snap.clint)
         self._history.clear()
+        self._notify(None)
 
     def _record_history(self) -> None:
         self._journal = []
@@ -836,6 +847,7 @@ class Machine:
             self.syscalls.brk = brk
             self.clint.restore(clint)
             done += 1
+        self._notify(None)
         return done
 
     @property
@@ -871,6 +883,24 @@ class Machine:
                 f"pc=<code>{s.pc:#010x}</code> next: <code>{nxt}</code>"
                 + (f" <i>({html.escape(src)})</i>" if src else "")
                 + f"<br>stop: {stop}; {s.instret:,} instructions retired</div>")
+
+    # ------------------------------------------------------------------ source-level stepping
+    def step_line(self, *, max_steps: int = 10_000_000) -> StopReason:
+        """Run to the start of a different source line, into calls (gdb's ``step``); see
+        :mod:`vmlab.source_level`. Returns ``step limit`` (message "line") or an earlier stop."""
+        from .source_level import step_line
+        return step_line(self, over=False, max_steps=max_steps)
+
+    def next_line(self, *, max_steps: int = 10_000_000) -> StopReason:
+        """Like :meth:`step_line`, but a call runs to its return (gdb's ``next``)."""
+        from .source_level import step_line
+        return step_line(self, over=True, max_steps=max_steps)
+
+    def source(self, pc: int | None = None, context: int = 4):
+        """The source lines around pc's line (default: the current pc), the line marked; None
+        where there is no line information."""
+        from .source_level import source_view
+        return source_view(self, pc, context)
 
 
 def _journaling_stores(m: Machine) -> dict:
