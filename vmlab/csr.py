@@ -42,9 +42,11 @@ class Counter:
         self.base, self.at = value & M64, now + 1
 
     def inhibit(self, on: bool, now: int) -> None:
+        # As Sail does: the inhibit bit the writing instruction leaves decides whether that
+        # instruction itself is counted (setting it: not counted; clearing it: counted).
         if on != self.inhibited:
-            self.base = self.value(now + 1)   # the writing instruction itself still counts
-            self.at = now + 1
+            self.base = self.value(now)
+            self.at = now
             self.inhibited = on
 
 
