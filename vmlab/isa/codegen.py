@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import ast
 import itertools
-from dataclasses import dataclass, field
 
 from .spec import ISA, Insn
 
@@ -86,21 +85,10 @@ def _has_effects(node: ast.AST) -> bool:
                for n in ast.walk(node))
 
 
-@dataclass
-class _Ctx:
-    """Per-variant generation state."""
-    env: dict                      # static name -> value known in this variant (e.g. rd == 0)
-    consts: list                   # factory-level constant definitions (name, source)
-    const_index: dict              # expression source -> constant name
-    static_conds: dict             # condition source -> bool, for this variant
-    needs_npc: bool = False
-    final_return: str | None = None
-
-
 class _Gen:
     """Generates one instruction's handler body for one variant of its static conditions."""
 
-    def __init__(self, ins: Insn, inline_regs: dict | None = None):
+    def __init__(self, ins: Insn):
         self.ins = ins
         self.tree = ast.parse(ins.semantics)
 
