@@ -7,6 +7,7 @@
     <StopReason exited with code 42>
 """
 from .errors import BackendUnavailable, LoadError, VmlabError  # noqa: F401
+from .toolchain import CompileError  # noqa: F401
 from .isa.disasm import disassemble  # noqa: F401
 from .machine import Machine, Snapshot, Stats  # noqa: F401
 from .program import Program, Segment, SourceLine  # noqa: F401
@@ -27,6 +28,14 @@ def load_elf(src) -> Program:
     """Load an RV32 ELF executable (a path or bytes) into a Program (ElfError on bad input)."""
     from .loader import load_elf as _load_elf
     return _load_elf(src)
+
+
+def compile_c(source_or_path, opt: str = "-O2", *, name: str | None = None, extra_flags=(),
+              debug: bool = True) -> Program:
+    """Compile C (source text or a path) for the guest with zig's clang and vmlab's runtime,
+    and load it (CompileError with the compiler's messages on bad input); see vmlab.toolchain."""
+    from .toolchain import compile_c as _compile_c
+    return _compile_c(source_or_path, opt, name=name, extra_flags=extra_flags, debug=debug)
 
 
 def load_ipython_extension(ipython):  # %load_ext vmlab

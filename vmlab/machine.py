@@ -43,7 +43,7 @@ from .trap import MIP_MTIP, MSTATUS_TW, PRIV_M, PRIV_NAMES, PRIV_U, Trap, pendin
 M32 = 0xFFFFFFFF
 EXIT_ADDR = 0xFFFF_F000        # process mode: ra of the entry function; fetching here = exit(a0)
 SLICE = 20_000                 # instructions between checks for pause, timeouts and interrupts
-STACK_RESERVE = 1 << 20        # process mode: the heap may not grow into the top 1 MiB
+STACK_RESERVE = 1 << 20        # process mode: the heap may not grow into the top 1 MiB (or quarter of RAM)
 
 
 @dataclass
@@ -355,7 +355,7 @@ class Machine:
         self.state.pc = prog.entry
         top = (self.bus.base + self.bus.size) & ~15
         self._heap_start = (max(prog.end, self.bus.base) + 15) & ~15
-        self.syscalls.reset(self._heap_start, top - STACK_RESERVE)
+        self.syscalls.reset(self._heap_start, top - min(STACK_RESERVE, self.bus.size // 4))
         if self.mode == "process":
             x = self.state.x
             x[2] = top                                  # sp

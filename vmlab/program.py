@@ -41,6 +41,7 @@ class Program:
     source: str | None = None          # the assembly text, when assembled from text
     global_symbols: set[str] = field(default_factory=set)
     dwarf: object = None               # pyelftools DWARFInfo of the ELF (vmlab.loader), when it has one
+    files: dict[str, str] = field(default_factory=dict)   # source text by the file name in lines (compile_c)
 
     @property
     def text_range(self) -> tuple[int, int]:

@@ -28,6 +28,10 @@ WORKLOADS = [
     Workload("matmul", "matmul.s", "40x40 integer matrix multiply: word loads, mul, nested loops"),
     Workload("crc32", "crc32.s", "bitwise CRC-32 of 16 KiB: shifts, xor, short branches"),
     Workload("qsort", "qsort.s", "recursive quicksort of 6000 words: compares, swaps, recursion"),
+    # C workloads, compiled at -O2 with vmlab.compile_c (zig's clang, vmlab's runtime)
+    Workload("coremix", "coremix.c", "C, CoreMark-like: linked list, 10x10 matrices, state machine, CRC-16"),
+    Workload("fft", "fft.c", "C, 512-point fixed-point FFT and inverse: 64-bit products (mulh)"),
+    Workload("hashtab", "hashtab.c", "C, hash table of 1000 generated strings: FNV-1a, strcmp, malloc/free"),
 ]
 
 
