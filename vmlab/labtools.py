@@ -48,6 +48,11 @@ def strip_solutions(source: str, code: bool = True) -> tuple[str, int]:
     return out, n
 
 
+def _is_check(cell) -> bool:
+    return "check" in cell.get("metadata", {}).get("tags", []) or any(
+        line.strip().startswith("# CHECK") for line in cell.source.splitlines())
+
+
 def make_student_version(src: str | Path, dest: str | Path) -> int:
     """Write the student version of notebook `src` to `dest`; returns the number of solutions removed."""
     import nbformat
@@ -61,9 +66,10 @@ def make_student_version(src: str | Path, dest: str | Path) -> int:
         if n:
             cell.source = new
             total += n
-            if cell.cell_type == "code":
-                cell.outputs = []
-                cell.execution_count = None
+        if cell.cell_type == "code" and (n or _is_check(cell)):
+            # a handout shows neither the solution's output nor a check that already passed
+            cell.outputs = []
+            cell.execution_count = None
     nb.metadata.setdefault("vmlab", {})["student_version"] = True
     Path(dest).parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, str(dest))

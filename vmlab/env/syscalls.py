@@ -31,7 +31,12 @@ class _Stop(Exception):
 
 
 class SyscallEnv:
-    """Serves ecall in process mode. ``handle`` returns None to continue, or a StopReason."""
+    """Serves ecall in process mode. ``handle`` returns None to continue, or a StopReason.
+
+    The tables ``RARS`` and ``VENUS`` map call numbers to methods ``f(self, a0, a1, a2)`` that
+    return the new a0 (or None to leave it). A subclass adds a system call by extending a table:
+    ``RARS = {**SyscallEnv.RARS, 100: _my_call}``; assign an instance to ``machine.syscalls``.
+    """
 
     RARS_NAMES = {1: "PrintInt", 4: "PrintString", 5: "ReadInt", 8: "ReadString", 9: "Sbrk",
                   10: "Exit", 11: "PrintChar", 12: "ReadChar", 34: "PrintIntHex",
@@ -56,10 +61,10 @@ class SyscallEnv:
         x = self.m.state.x
         if self.convention == "venus":
             num, args = x[A0], (x[A1], x[A2], x[13])
-            table = self._VENUS
+            table = self.VENUS
         else:
             num, args = x[A7], (x[A0], x[A1], x[A2])
-            table = self._RARS
+            table = self.RARS
         fn = table.get(num)
         if fn is None:
             reg = "a0" if self.convention == "venus" else "a7"
@@ -69,6 +74,8 @@ class SyscallEnv:
         try:
             result = fn(self, *args)
         except _Stop as s:
+            if self.trace is not None:          # exit and refused calls are traced too, as strace does
+                self.trace.append((self.m.state.pc, fn.__name__.lstrip("_"), args, None))
             return s.reason
         if self.trace is not None:
             self.trace.append((self.m.state.pc, fn.__name__.lstrip("_"), args, result))
@@ -192,11 +199,11 @@ class SyscallEnv:
             self.brk = addr
         return self.brk
 
-    _RARS = {1: _print_int, 4: _print_string, 5: _read_int, 8: _read_string, 9: _sbrk,
+    RARS = {1: _print_int, 4: _print_string, 5: _read_int, 8: _read_string, 9: _sbrk,
              10: _exit0, 11: _print_char, 12: _read_char, 34: _print_hex, 35: _print_bin,
              36: _print_unsigned, 57: _close, 63: _read, 64: _write, 93: _exit_code,
              94: _exit_code, 214: _brk}
 
     # -- Venus ------------------------------------------------------------------------------
-    _VENUS = {1: _print_int, 4: _print_string, 9: _sbrk, 10: _exit0, 11: _print_char,
+    VENUS = {1: _print_int, 4: _print_string, 9: _sbrk, 10: _exit0, 11: _print_char,
               17: _exit_code}
