@@ -12,6 +12,8 @@ instructions drop them (the bus calls :meth:`invalidate`), so self-modifying cod
 """
 from __future__ import annotations
 
+from itertools import repeat
+
 from ..bus import NeedSync
 from ..isa import ISA
 from ..isa.causes import Cause
@@ -137,12 +139,15 @@ class InterpBackend(Backend):
         left = budget
         while left > 0:
             n = m._slice_budget(left)
-            done = 0
+            # itertools.repeat makes no int per iteration (range does, past 256); how many
+            # instructions completed before an exception is what the iterator has left.
+            it = repeat(None, n)
             try:
-                for done in range(n):
+                for _ in it:
                     pc = code[pc]()
                 done = n
             except KeyError:
+                done = n - it.__length_hint__() - 1
                 s.instret += done
                 left -= done
                 try:
@@ -155,15 +160,15 @@ class InterpBackend(Backend):
                         return stop
                     pc = s.pc
                 continue
-            except _Careful:
-                pass
-            except NeedSync:
-                pass
+            except (_Careful, NeedSync):
+                done = n - it.__length_hint__() - 1
             except _Break:
+                done = n - it.__length_hint__() - 1
                 s.instret += done
                 s.pc = pc
                 return m._breakpoint_stop(pc)
             except Trap as t:
+                done = n - it.__length_hint__() - 1
                 s.instret += done
                 s.pc = pc
                 left -= done + 1          # a trapping instruction counts as a step

@@ -301,7 +301,11 @@ class PyEmitter:
             t = self.const(f"({src}) & 0xFFFFFFFF")
         else:
             v = f"_t{next(self.tmp)}"
-            L(f"{ind}{v} = {self.expr(target)} & 0xFFFFFFFF")
+            if isinstance(target, ast.BinOp) and isinstance(target.op, ast.BitAnd) and _is_static(target.right):
+                # jalr: (X[rs1] + imm) & ~1, then mod 2**32: one AND with a folded mask
+                L(f"{ind}{v} = {self.expr(target.left)} & {self.const(f'({ast.unparse(target.right)}) & 0xFFFFFFFF')}")
+            else:
+                L(f"{ind}{v} = {self.expr(target)} & 0xFFFFFFFF")
             L(f"{ind}if {v} & 3:")
             L(f"{ind}    raise Trap({MISALIGNED_FETCH}, {v})")
             t = v
