@@ -1,0 +1,689 @@
+"""Cython code generation from the instruction table: the compiled core's decoder and handlers.
+
+The `cython` backend (``_speedups/core.pyx``) includes ``_speedups/_handlers.pxi``, which this
+module writes from the instruction table, so the compiled core has no hand-written copy of any
+instruction's semantics. Regenerate it after changing ``vmlab/isa``::
+
+    python -m vmlab.isa.codegen_cython            # rewrite _speedups/_handlers.pxi
+    python -m vmlab.isa.codegen_cython --check    # exit status 1 if the file is stale
+
+The generated file holds:
+
+* ``OP_*``, a ``cdef enum`` with one opcode per compiled instruction (the dispatch ``switch``);
+* ``decode_word()``: the instruction word -> a small ``Decoded`` struct (opcode, register
+  numbers, one immediate), with the fields extracted as :mod:`vmlab.isa.fields` describes them;
+* ``execute()``: one ``case`` per instruction, translated from its semantics snippet.
+
+How a snippet becomes C. The snippet vocabulary (see :mod:`vmlab.isa.codegen`) computes on
+unbounded Python integers; C has fixed-width ones. The translator tracks the range of every
+subexpression (interval arithmetic from the operand fields' ranges: ``X[r]`` is in
+[0, 2**32), ``imm`` in its field's range, ``s32`` maps to [-2**31, 2**31)) and computes each
+operation in a C type that holds all its operands and its exact result: ``int64_t`` when that
+fits, otherwise ``uint64_t`` (so ``s32(a) * s32(b)`` is an exact ``int64_t`` product and
+``u64(a) * b`` an exact ``uint64_t`` one). An operation whose exact result fits neither is
+rejected. Results then behave exactly like the Python ones, including the comparisons and
+right shifts that depend on every bit, and ``X[rd] = e`` keeps e modulo 2**32 by a
+conversion to ``uint32_t``. ``tdiv``/``trem`` are C's ``/`` and ``%`` (they round toward
+zero; the module is compiled with ``cdivision``), ``//`` and ``%`` are accepted only on
+non-negative operands, where C and Python agree. Division by zero never reaches C: the
+snippets guard it with a conditional expression, which C evaluates lazily too.
+
+What stays in Python. Instructions marked ``system`` (CSR access, ecall, ebreak, mret, wfi,
+fence.i ...) and any snippet that uses something the C core does not provide (a privileged
+helper, WORD) become ``OP_CAREFUL``: the core stops before them and the reference
+interpreter executes them with the machine's state written back, as libriscv's translator
+falls back to its interpreter instead of copying semantics. So are jumps whose static target
+is misaligned or outside RAM (decided once, at decode time) and illegal words.
+
+Contract with the core (``_speedups/hart.pxd``): the ``Hart`` struct (``x[33]``, ``pc``, RAM
+and line-flag pointers, ``base``, ``size``, trap ``cause``/``tval``), the ``Decoded`` struct,
+the ``ST_*`` status codes, ``X0_SLOT`` (register 32: writes to x0 go there at no cost; it is
+never read), ``unreachable()``, and the inline helpers ``can_load``, ``can_store``,
+``ld8`` ... ``st32`` and ``target_ok``. A case returns ST_NEXT when its instruction retired
+and the next one follows, ST_BRANCH when it retired and ended a straight-line run (the
+instructions marked ``ends_block``: the core counts retired instructions per run), and
+ST_CAREFUL, ST_TRAP or ST_LEAVE as described in hart.pxd; ``ends_run()`` tells the core's
+decoder which opcodes end a run.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .spec import ISA, Insn
+from . import fields as F
+
+HEADER = """\
+# AUTO-GENERATED from vmlab/isa — DO NOT EDIT
+# Regenerate with:  python -m vmlab.isa.codegen_cython
+# (the decoder and the instruction handlers of the compiled core, vmlab/isa/codegen_cython.py)
+"""
+
+PXI_PATH = Path(__file__).resolve().parents[2] / "_speedups" / "_handlers.pxi"
+
+I64_MIN, I64_MAX, U64_MAX = -(1 << 63), (1 << 63) - 1, (1 << 64) - 1
+C_RANGES = {"uint32_t": (0, 0xFFFFFFFF), "int32_t": (-(1 << 31), (1 << 31) - 1),
+            "int64_t": (I64_MIN, I64_MAX), "uint64_t": (0, U64_MAX)}
+FIRST_OP = 4                       # OP_DECODE, OP_CAREFUL, OP_BREAK, OP_STOP come first
+LOADS = {1: "ld8", 2: "ld16", 4: "ld32"}
+STORES = {1: ("st8", "uint8_t"), 2: ("st16", "uint16_t"), 4: ("st32", "uint32_t")}
+IMM_SLOT = "imm"                   # the one non-register operand, an int32_t
+
+
+class NotCompilable(Exception):
+    """The snippet needs something only Python provides: the instruction runs carefully."""
+
+
+class SnippetError(Exception):
+    """A snippet the C translation cannot represent exactly (a bug to fix in the table or here)."""
+
+
+@dataclass
+class Val:
+    """A translated expression: C source, its C type, and the range of its exact value."""
+    code: str
+    ctype: str
+    lo: int
+    hi: int
+
+    @property
+    def const(self) -> bool:
+        return self.ctype == "const"
+
+
+def _ctype_for(*ranges: tuple[int, int]) -> str | None:
+    lo = min(r[0] for r in ranges)
+    hi = max(r[1] for r in ranges)
+    if I64_MIN <= lo and hi <= I64_MAX:
+        return "int64_t"
+    if 0 <= lo and hi <= U64_MAX:
+        return "uint64_t"
+    return None
+
+
+def _cast(v: Val, ctype: str) -> str:
+    if v.const or v.ctype == ctype:
+        return v.code
+    return f"<{ctype}>{v.code}"
+
+
+def _lit(n: int) -> Val:
+    if -(1 << 31) <= n < (1 << 31):
+        return Val(str(n), "const", n, n)
+    # Cython types a literal beyond 32 bits as a Python int unless it is cast
+    t = "int64_t" if n <= I64_MAX else "uint64_t"
+    return Val(f"(<{t}>{hex(n) if n >= 0 else '-' + hex(-n)})", "const", n, n)
+
+
+def _field_range(f: F.Field) -> tuple[int, int]:
+    return f.lo, f.hi
+
+
+def _is_X(n: ast.AST) -> bool:
+    return isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == "X"
+
+
+def _is_call(n: ast.AST, name: str | None = None) -> bool:
+    return (isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+            and (name is None or n.func.id == name))
+
+
+STATIC_NAMES = {"PC", "WORD", "imm", "rd", "rs1", "rs2", "shamt", "csr", "zimm", "pred", "succ", "fm"}
+PURE = {"s32", "s64", "u64"}
+
+
+def _is_static(n: ast.AST) -> bool:
+    """Depends only on operand fields, PC and constants (known when the word is decoded)."""
+    for k in ast.walk(n):
+        if isinstance(k, ast.Name) and k.id not in STATIC_NAMES and k.id not in PURE:
+            return False
+        if isinstance(k, ast.Subscript):
+            return False
+        if isinstance(k, ast.Call) and not (isinstance(k.func, ast.Name) and k.func.id in PURE):
+            return False
+    return True
+
+
+# ---- expressions ------------------------------------------------------------------------------
+
+class ExprTranslator:
+    """Python snippet expressions -> Cython expressions with exact integer results.
+
+    `names` maps each name the snippet may use to a Val (operand fields, PC, locals);
+    `prelude` collects the statements a load needs before the expression that uses it.
+    """
+
+    def __init__(self, ins: Insn, names: dict[str, Val], temps: "Temps | None" = None):
+        self.ins = ins
+        self.names = names
+        self.temps = temps
+        self.prelude: list[str] = []
+
+    def err(self, n: ast.AST, why: str) -> SnippetError:
+        return SnippetError(f"{self.ins.name}: {ast.unparse(n)!r}: {why}")
+
+    def binop(self, op: str, a: Val, b: Val, lo: int, hi: int, node: ast.AST) -> Val:
+        if a.const and b.const:
+            return _lit(lo)                                # folded: lo == hi
+        t = _ctype_for((a.lo, a.hi), (b.lo, b.hi), (lo, hi))
+        if t is None:
+            raise self.err(node, "no 64-bit C type holds this exactly")
+        return Val(f"({_cast(a, t)} {op} {_cast(b, t)})", t, lo, hi)
+
+    def expr(self, n: ast.AST, conditional: bool = False) -> Val:
+        if isinstance(n, ast.Constant):
+            if isinstance(n.value, bool) or not isinstance(n.value, int):
+                raise self.err(n, "only integer constants")
+            return _lit(n.value)
+        if isinstance(n, ast.Name):
+            if n.id not in self.names:
+                raise NotCompilable(f"{self.ins.name}: {n.id} is not available in the compiled core")
+            return self.names[n.id]
+        if _is_X(n):
+            r = n.slice
+            if not (isinstance(r, ast.Name) and r.id in ("rs1", "rs2")):
+                raise NotCompilable(f"{self.ins.name}: reads X[{ast.unparse(r)}]")
+            return Val(f"h.x[d.{r.id}]", "uint32_t", 0, 0xFFFFFFFF)
+        if isinstance(n, ast.BinOp):
+            return self.binary(n, conditional)
+        if isinstance(n, ast.UnaryOp):
+            v = self.expr(n.operand, conditional)
+            if isinstance(n.op, ast.USub):
+                lo, hi = -v.hi, -v.lo
+                if v.const:
+                    return _lit(lo)
+                t = _ctype_for((v.lo, v.hi), (lo, hi)) or ""
+                if t != "int64_t":
+                    raise self.err(n, "negation outside int64_t")
+                return Val(f"(-{_cast(v, t)})", t, lo, hi)
+            if isinstance(n.op, ast.Invert):
+                lo, hi = -v.hi - 1, -v.lo - 1
+                if v.const:
+                    return _lit(lo)
+                t = _ctype_for((v.lo, v.hi), (lo, hi)) or ""
+                if t != "int64_t":
+                    raise self.err(n, "~ outside int64_t")
+                return Val(f"(~{_cast(v, t)})", t, lo, hi)
+            if isinstance(n.op, ast.Not):
+                return Val(f"(not {v.code})", "bint", 0, 1)
+        if isinstance(n, ast.Compare):
+            if len(n.ops) != 1:
+                raise self.err(n, "chained comparison")
+            a = self.expr(n.left, conditional)
+            b = self.expr(n.comparators[0], conditional)
+            op = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
+                  ast.GtE: ">="}[type(n.ops[0])]
+            t = _ctype_for((a.lo, a.hi), (b.lo, b.hi))
+            if t is None:
+                raise self.err(n, "operands have no common C type")
+            for u, w in ((a, b), (b, a)):                  # same type, or a constant that fits: as is
+                if u.ctype in C_RANGES and (w.ctype == u.ctype or (
+                        w.const and C_RANGES[u.ctype][0] <= w.lo <= C_RANGES[u.ctype][1])):
+                    t = u.ctype
+            return Val(f"({_cast(a, t)} {op} {_cast(b, t)})", "bint", 0, 1)
+        if isinstance(n, ast.BoolOp):
+            vals = [self.expr(v, conditional or k > 0) for k, v in enumerate(n.values)]
+            op = " and " if isinstance(n.op, ast.And) else " or "
+            return Val("(" + op.join(f"(<bint>{v.code})" for v in vals) + ")", "bint", 0, 1)
+        if isinstance(n, ast.IfExp):
+            test = self.expr(n.test, conditional)
+            a = self.expr(n.body, True)
+            b = self.expr(n.orelse, True)
+            lo, hi = min(a.lo, b.lo), max(a.hi, b.hi)
+            t = _ctype_for((lo, hi))
+            if t is None:
+                raise self.err(n, "branches have no common C type")
+            if a.ctype == b.ctype and a.ctype != "const":
+                t = a.ctype
+            return Val(f"({_cast(a, t)} if {test.code} else {_cast(b, t)})", t, lo, hi)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
+            return self.call(n, conditional)
+        raise NotCompilable(f"{self.ins.name}: {ast.unparse(n)!r} is not compiled")
+
+    def binary(self, n: ast.BinOp, conditional: bool) -> Val:
+        a = self.expr(n.left, conditional)
+        b = self.expr(n.right, conditional)
+        op = n.op
+        if isinstance(op, (ast.Add, ast.Sub, ast.Mult)):
+            sym = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}[type(op)]
+            if isinstance(op, ast.Add):
+                lo, hi = a.lo + b.lo, a.hi + b.hi
+            elif isinstance(op, ast.Sub):
+                lo, hi = a.lo - b.hi, a.hi - b.lo
+            else:
+                corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+                lo, hi = min(corners), max(corners)
+            return self.binop(sym, a, b, lo, hi, n)
+        if isinstance(op, (ast.LShift, ast.RShift)):
+            if b.lo < 0 or b.hi > 63:
+                raise self.err(n, "shift amount outside [0, 63]")
+            if isinstance(op, ast.LShift):
+                corners = [x << y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+            else:
+                corners = [x >> y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+            lo, hi = min(corners), max(corners)
+            if a.const and b.const:
+                return _lit(lo)
+            t = _ctype_for((a.lo, a.hi), (lo, hi))
+            if t is None:
+                raise self.err(n, "no 64-bit C type holds this shift exactly")
+            if isinstance(op, ast.LShift) and a.lo < 0:
+                # C leaves << of a negative value undefined; shift the bits unsigned instead
+                return Val(f"(<int64_t>(<uint64_t>{_cast(a, 'int64_t')} << {b.code}))", "int64_t", lo, hi)
+            sym = "<<" if isinstance(op, ast.LShift) else ">>"    # >> of int64_t: arithmetic, like Python
+            return Val(f"({_cast(a, t)} {sym} {b.code})", t, lo, hi)
+        if isinstance(op, (ast.BitAnd, ast.BitOr, ast.BitXor)):
+            sym = {ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^"}[type(op)]
+            if a.const and b.const:
+                v = {"&": a.lo & b.lo, "|": a.lo | b.lo, "^": a.lo ^ b.lo}[sym]
+                return _lit(v)
+            bits = max(x.bit_length() for x in (a.lo, a.hi, b.lo, b.hi))
+            lo, hi = -(1 << bits), (1 << bits) - 1         # two's complement: stays in the width
+            if a.lo >= 0 and b.lo >= 0:
+                lo = 0
+                if sym == "&":
+                    hi = min(a.hi, b.hi)
+            elif sym == "&" and (a.lo >= 0 or b.lo >= 0):
+                lo, hi = 0, a.hi if a.lo >= 0 else b.hi     # a non-negative operand bounds the result
+            return self.binop(sym, a, b, lo, hi, n)
+        if isinstance(op, (ast.FloorDiv, ast.Mod)):
+            if a.lo < 0 or b.lo < 0:
+                raise self.err(n, "// and % on possibly negative values round differently in C; "
+                                  "use tdiv/trem")
+            sym = "//" if isinstance(op, ast.FloorDiv) else "%"
+            return self.binop(sym, a, b, 0, a.hi, n)
+        raise self.err(n, "operator not supported")
+
+    def call(self, n: ast.Call, conditional: bool) -> Val:
+        f = n.func.id
+        args = n.args
+        if f == "s32":
+            v = self.expr(args[0], conditional)
+            if v.lo < 0 or v.hi > 0xFFFFFFFF:
+                raise self.err(n, "s32 of a value outside [0, 2**32)")
+            return Val(f"(<int64_t><int32_t>{v.code})", "int64_t", -(1 << 31), (1 << 31) - 1)
+        if f in ("s64", "u64"):
+            v = self.expr(args[0], conditional)
+            t = "int64_t" if f == "s64" else "uint64_t"
+            if _ctype_for((v.lo, v.hi)) is None or (f == "u64" and v.lo < 0):
+                raise self.err(n, f"{f} of a value outside its range")
+            return Val(f"(<{t}>{v.code})", t, v.lo, v.hi)
+        if f in ("tdiv", "trem"):
+            a, b = self.expr(args[0], conditional), self.expr(args[1], conditional)
+            if _ctype_for((a.lo, a.hi), (b.lo, b.hi)) != "int64_t":
+                raise self.err(n, "tdiv/trem outside int64_t")
+            m = max(abs(a.lo), abs(a.hi))
+            # C's / and % round toward zero (C99 6.5.5), which is what tdiv/trem mean.
+            sym = "//" if f == "tdiv" else "%"
+            return Val(f"({_cast(a, 'int64_t')} {sym} {_cast(b, 'int64_t')})", "int64_t", -m, m)
+        if f == "load":
+            if conditional:
+                raise NotCompilable(f"{self.ins.name}: a load inside a conditional expression")
+            size, signed = args[1].value, args[2].value
+            a = self.expr(args[0], conditional)
+            addr = self.temps.new("uint32_t")
+            res = self.temps.new("int64_t" if signed else "uint32_t")
+            self.prelude.append(f"{addr} = <uint32_t>{a.code}")
+            self.prelude.append(f"if not can_load(h, {addr}, {size}):")
+            self.prelude.append("    return ST_CAREFUL")
+            ld = f"{LOADS[size]}(h, {addr})"
+            if signed:
+                ld = f"<int64_t><int{8 * size}_t>{ld}"
+                rng = (-(1 << (8 * size - 1)), (1 << (8 * size - 1)) - 1)
+            else:
+                rng = (0, (1 << (8 * size)) - 1)
+            self.prelude.append(f"{res} = {ld}")
+            return Val(res, "int64_t" if signed else "uint32_t", *rng)
+        raise NotCompilable(f"{self.ins.name}: calls {f}()")
+
+
+class Temps:
+    """Typed temporaries of execute(), declared once at its top (Cython wants cdefs there)."""
+
+    def __init__(self) -> None:
+        self.decl: dict[str, str] = {}
+        self.count = 0
+
+    def new(self, ctype: str) -> str:
+        name = f"_t{self.count}"
+        self.count += 1
+        self.decl[name] = ctype
+        return name
+
+
+# ---- statements -------------------------------------------------------------------------------
+
+class CaseTranslator:
+    """One instruction's snippet -> the body of its `case` in execute()."""
+
+    def __init__(self, ins: Insn, temps: Temps):
+        self.ins = ins
+        self.temps = temps
+        self.names: dict[str, Val] = {"PC": Val("h.pc", "uint32_t", 0, 0xFFFFFFFC)}
+        for f in ins.fields:
+            if f.kind == "reg":
+                continue
+            self.names[f.name] = Val(f"d.{IMM_SLOT}", "int32_t", *_field_range(f))
+        self.lines: list[str] = []
+        self.effects = False          # a register or memory write has been emitted
+        self.jumps = False
+        self.dynamic_jump = False
+
+    def translate(self) -> list[str]:
+        tree = ast.parse(self.ins.semantics)
+        used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        nonreg = [f.name for f in self.ins.fields if f.kind != "reg" and f.name in used]
+        if len(nonreg) > 1:
+            raise NotCompilable(f"{self.ins.name}: more than one immediate operand")
+        conditional_jump = any(isinstance(s, ast.If) and any(_is_call(k, "jump") for k in ast.walk(s))
+                               for s in tree.body)
+        if conditional_jump:
+            self.lines.append("_npc = h.pc + 4")
+        self.block(tree.body, "")
+        if self.dynamic_jump:
+            self.lines.append("h.pc = _npc")
+            self.lines.append("if <uint32_t>(_npc - h.base) >= h.size:")
+            self.lines.append("    return ST_LEAVE                # retired; the next fetch is outside RAM")
+        elif self.jumps:
+            self.lines.append("h.pc = _npc")
+        else:
+            self.lines.append("h.pc = h.pc + 4")
+        # The end of a straight-line run: the loop counts retired instructions per run.
+        self.lines.append("return ST_BRANCH" if self.ins.ends_block else "return ST_NEXT")
+        return self.lines
+
+    def expr(self, n: ast.AST, ind: str) -> Val:
+        tr = ExprTranslator(self.ins, self.names, self.temps)
+        v = tr.expr(n)
+        if tr.prelude and self.effects:
+            raise SnippetError(f"{self.ins.name}: a load after a write cannot leave the core cleanly")
+        self.lines.extend(ind + p for p in tr.prelude)
+        return v
+
+    def block(self, stmts: list[ast.stmt], ind: str) -> None:
+        for s in stmts:
+            self.stmt(s, ind)
+
+    def stmt(self, s: ast.stmt, ind: str) -> None:
+        L = self.lines.append
+        if isinstance(s, ast.Pass):
+            return
+        if isinstance(s, ast.Assign) and len(s.targets) == 1:
+            t = s.targets[0]
+            v = self.expr(s.value, ind)
+            if _is_X(t):
+                if not (isinstance(t.slice, ast.Name) and t.slice.id == "rd"):
+                    raise NotCompilable(f"{self.ins.name}: writes X[{ast.unparse(t.slice)}]")
+                # X[rd] = e keeps e modulo 2**32; rd == 0 was redirected to X0_SLOT by the decoder
+                L(f"{ind}h.x[d.rd] = <uint32_t>{v.code}")
+                self.effects = True
+                return
+            if isinstance(t, ast.Name):
+                ct = "bint" if v.ctype == "bint" else (_ctype_for((v.lo, v.hi)) or "")
+                name = self.temps.new(ct)
+                L(f"{ind}{name} = {v.code}")
+                self.names[t.id] = Val(name, ct, v.lo, v.hi)
+                return
+        if isinstance(s, ast.Expr) and _is_call(s.value):
+            c = s.value
+            if _is_call(c, "jump"):
+                return self.jump(c.args[0], ind)
+            if _is_call(c, "store"):
+                size = c.args[1].value
+                a = self.expr(c.args[0], ind)
+                v = self.expr(c.args[2], ind)
+                if self.effects:
+                    raise SnippetError(f"{self.ins.name}: a store after a write cannot leave the core cleanly")
+                addr = self.temps.new("uint32_t")
+                fn, ct = STORES[size]
+                L(f"{ind}{addr} = <uint32_t>{a.code}")
+                L(f"{ind}if not can_store(h, {addr}, {size}):    # device, outside RAM, code or hooked line")
+                L(f"{ind}    return ST_CAREFUL")
+                L(f"{ind}{fn}(h, {addr}, <{ct}>{v.code})")
+                self.effects = True
+                return
+            raise NotCompilable(f"{self.ins.name}: calls {ast.unparse(c.func)}()")
+        if isinstance(s, ast.If):
+            test = self.expr(s.test, ind)
+            L(f"{ind}if {test.code}:")
+            n = len(self.lines)
+            self.block(s.body, ind + "    ")
+            if len(self.lines) == n:
+                L(f"{ind}    pass")
+            if s.orelse:
+                L(f"{ind}else:")
+                n = len(self.lines)
+                self.block(s.orelse, ind + "    ")
+                if len(self.lines) == n:
+                    L(f"{ind}    pass")
+            return
+        raise NotCompilable(f"{self.ins.name}: statement {ast.unparse(s)!r} is not compiled")
+
+    def jump(self, target: ast.expr, ind: str) -> None:
+        L = self.lines.append
+        v = self.expr(target, ind)
+        self.jumps = True
+        if _is_static(target):
+            # decode_word() checked this target (aligned, inside RAM) or made the insn careful
+            L(f"{ind}_npc = <uint32_t>{v.code}")
+            return
+        if self.effects:
+            raise SnippetError(f"{self.ins.name}: jump() after a write cannot trap cleanly")
+        t = self.temps.new("uint32_t")
+        L(f"{ind}{t} = <uint32_t>{v.code}")
+        L(f"{ind}if {t} & 3:                          # instruction-address-misaligned, before any write")
+        L(f"{ind}    h.cause = {0}")
+        L(f"{ind}    h.tval = {t}")
+        L(f"{ind}    return ST_TRAP")
+        L(f"{ind}_npc = {t}")
+        self.dynamic_jump = True
+
+
+def static_jump_targets(ins: Insn) -> list[ast.expr]:
+    """The jump() targets that are known when the word is decoded (branch and jal targets)."""
+    tree = ast.parse(ins.semantics)
+    return [n.args[0] for n in ast.walk(tree) if _is_call(n, "jump") and _is_static(n.args[0])]
+
+
+# ---- the decoder ------------------------------------------------------------------------------
+
+def field_code(f: F.Field) -> str:
+    """Cython expression extracting field `f` from `word` (as Field.extract does)."""
+    parts = []
+    rest = f.bits - f.shift
+    for lsb, w in f.pieces:
+        rest -= w
+        piece = f"((word >> {lsb}) & {hex((1 << w) - 1)})" if lsb else f"(word & {hex((1 << w) - 1)})"
+        sh = rest + f.shift
+        parts.append(f"({piece} << {sh})" if sh else piece)
+    v = " | ".join(parts)
+    if len(parts) > 1:
+        v = f"({v})"
+    if f.signed:
+        top = 1 << (f.bits - 1)
+        return f"(<int64_t>{v} ^ {hex(top)}) - {hex(top)}"
+    return v
+
+
+@dataclass
+class Compiled:
+    ins: Insn
+    op: str | None               # OP_* name, or None when the instruction runs carefully
+    body: list[str]
+    why: str = ""
+
+
+def compile_table() -> tuple[list[Compiled], Temps]:
+    temps = Temps()
+    out = []
+    for ins in ISA.insns:
+        if ins.system:
+            out.append(Compiled(ins, None, [], "system: needs the machine's state written back"))
+            continue
+        try:
+            body = CaseTranslator(ins, temps).translate()
+        except NotCompilable as e:
+            out.append(Compiled(ins, None, [], str(e).split(": ", 1)[-1]))
+            continue
+        out.append(Compiled(ins, f"OP_{ins.ident.upper()}", body))
+    return out, temps
+
+
+def _decoder(compiled: list[Compiled]) -> list[str]:
+    field_vars: dict[str, str] = {}
+    for c in compiled:
+        for f in c.ins.fields:
+            field_vars[f.name] = "int64_t" if f.signed else "uint32_t"
+    L = ["cdef inline void decode_word(uint32_t pc, uint32_t word, Decoded* d, uint32_t base,",
+         "                              uint32_t size) noexcept nogil:",
+         '    """Fill `d` for the instruction `word` at `pc`: opcode and operands, once per address."""']
+    for name, ct in sorted(field_vars.items()):
+        L.append(f"    cdef {ct} {name}")
+    L.append("    cdef uint32_t major = word & 0x7F")
+    L.append("    d.rd = X0_SLOT")
+    L.append("    d.rs1 = 0")
+    L.append("    d.rs2 = 0")
+    L.append("    d.imm = 0")
+    by_major: dict[int, list[Compiled]] = {}
+    for c in compiled:
+        by_major.setdefault(c.ins.match & 0x7F, []).append(c)
+    first = True
+    for major in sorted(by_major):
+        L.append(f"    {'if' if first else 'elif'} major == {hex(major)}:")
+        first = False
+        for c in by_major[major]:
+            ins = c.ins
+            L.append(f"        if (word & {_u32(ins.mask)}) == {_u32(ins.match)}:    # {ins.name}")
+            if c.op is None:
+                L.append(f"            d.op = OP_CAREFUL              # {c.why}")
+                L.append("            return")
+                continue
+            for f in ins.fields:
+                if f.kind == "reg" or f.name in _used_names(ins):
+                    L.append(f"            {f.name} = {field_code(f)}")
+            L.append(f"            d.op = {c.op}")
+            for f in ins.fields:
+                if f.kind == "reg":
+                    if f.name == "rd":
+                        L.append("            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT")
+                    else:
+                        L.append(f"            d.{f.name} = <uint8_t>{f.name}")
+                elif f.name in _used_names(ins):
+                    L.append(f"            d.{IMM_SLOT} = <int32_t>{f.name}")
+            for t in static_jump_targets(ins):
+                names = {"PC": Val("pc", "uint32_t", 0, 0xFFFFFFFC)}
+                for f in ins.fields:
+                    names[f.name] = Val(f.name, field_vars[f.name], *_field_range(f))
+                v = ExprTranslator(ins, names).expr(t)
+                L.append(f"            if not target_ok(<uint32_t>{v.code}, base, size):")
+                L.append("                d.op = OP_CAREFUL          # the taken jump traps or leaves RAM")
+            L.append("            return")
+    L.append("    d.op = OP_CAREFUL                      # illegal: the interpreter raises the trap")
+    return L
+
+
+def _u32(n: int) -> str:
+    """A 32-bit constant for the decoder (Cython needs a cast for one beyond 2**31)."""
+    return f"{n:#010x}" if n < (1 << 31) else f"<uint32_t>{n:#010x}"
+
+
+def _used_names(ins: Insn) -> set[str]:
+    return {n.id for n in ast.walk(ast.parse(ins.semantics)) if isinstance(n, ast.Name)}
+
+
+def _execute(compiled: list[Compiled], temps: Temps) -> list[str]:
+    L = ["cdef inline int execute(Hart* h, const Decoded* d) noexcept nogil:",
+         '    """Execute the decoded instruction at h.pc: ST_NEXT or ST_BRANCH when it retired."""',
+         "    cdef uint32_t _npc"]
+    for name, ct in temps.decl.items():
+        L.append(f"    cdef {ct} {name}")
+    L.append("    cdef int op = d.op")
+    L.append("    if op == OP_DECODE:")
+    L.append("        return ST_DECODE")
+    for c in compiled:
+        if c.op is None:
+            continue
+        L.append(f"    elif op == {c.op}:")
+        L.append(f"        # {c.ins.name}: {c.ins.semantics!r}")
+        L.extend("        " + ln for ln in c.body)
+    L.append("    elif op == OP_CAREFUL:")
+    L.append("        return ST_CAREFUL")
+    L.append("    elif op == OP_BREAK:")
+    L.append("        return ST_BREAK")
+    L.append("    elif op == OP_STOP:")
+    L.append("        return ST_STOP")
+    L.append("    else:")
+    L.append("        unreachable()                      # ops come from decode_word only: no range check")
+    L.append("    return ST_CAREFUL")
+    return L
+
+
+def _ends_run(compiled: list[Compiled]) -> list[str]:
+    enders = [c.op for c in compiled if c.op is not None and c.ins.ends_block]
+    L = ["cdef inline bint ends_run(int op) noexcept nogil:",
+         '    """Does a straight-line run end here (control transfer, or the loop stops before it)?"""',
+         "    return (op == OP_CAREFUL or op == OP_BREAK"]
+    for k in range(0, len(enders), 4):
+        L.append("            or " + " or ".join(f"op == {e}" for e in enders[k:k + 4]))
+    L[-1] += ")"
+    return L
+
+
+def handlers_pxi() -> str:
+    """The text of _speedups/_handlers.pxi."""
+    compiled, temps = compile_table()
+    ops = [c for c in compiled if c.op is not None]
+    careful = [c for c in compiled if c.op is None]
+    L = [HEADER.rstrip("\n"), ""]
+    L.append("# Compiled to C: " + " ".join(c.ins.name for c in ops))
+    L.append("# Run by the reference interpreter (OP_CAREFUL):")
+    for c in careful:
+        L.append(f"#   {c.ins.name}: {c.why}")
+    L.append("")
+    L.append("cdef enum:")
+    L.append("    OP_DECODE = 0     # not decoded yet (a zeroed cache entry)")
+    L.append("    OP_CAREFUL = 1    # leave the loop; the reference interpreter executes it")
+    L.append("    OP_BREAK = 2      # a breakpoint: stop before executing")
+    L.append("    OP_STOP = 3       # put in place by the loop where its budget ends, then taken away")
+    for k, c in enumerate(ops):
+        L.append(f"    {c.op} = {FIRST_OP + k}")
+    L.append("")
+    L.append("OP_NAMES = (" + ", ".join(repr(n) for n in ["(decode)", "(careful)", "(breakpoint)", "(stop)"]
+                                    + [c.ins.name for c in ops]) + ",)")
+    L.append("CAREFUL_INSNS = (" + ", ".join(repr(c.ins.name) for c in careful) + ",)")
+    L.append("")
+    L.append("")
+    L.extend(_decoder(compiled))
+    L.append("")
+    L.append("")
+    L.extend(_ends_run(compiled))
+    L.append("")
+    L.append("")
+    L.extend(_execute(compiled, temps))
+    return "\n".join(L) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m vmlab.isa.codegen_cython",
+                                description="Generate _speedups/_handlers.pxi from the instruction table.")
+    p.add_argument("--check", action="store_true", help="only check that the file is up to date")
+    p.add_argument("-o", "--output", type=Path, default=PXI_PATH)
+    args = p.parse_args(argv)
+    text = handlers_pxi()
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        if current != text:
+            print(f"{args.output} is stale: run python -m vmlab.isa.codegen_cython", file=sys.stderr)
+            return 1
+        return 0
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
