@@ -1,0 +1,746 @@
+"""The dynamic binary translator backend: profile, translate, cache, chain, invalidate.
+
+What happens at a guest pc (the Digital FX!32 / Transmeta Crusoe recipe, in Python):
+
+1. **Profile.** The first ``threshold`` times a basic block runs, it is *interpreted*: its
+   instructions run through the reference interpreter's handlers (decoded once) and the block
+   counts its executions. ``threshold=0`` translates at once.
+2. **Translate.** A hot block becomes a Python function. The translator decodes the block (up
+   to a branch or jump, a ``system`` instruction, a breakpoint, or a size limit) and, following
+   static successors (branch targets, fall-through, the return address of a call), a *region*
+   of blocks around it: a loop with the branches inside it, a function with the code its
+   calls return to. Each instruction's Python comes from the instruction table
+   (:mod:`vmlab.isa.codegen_block`), with guest registers in local variables, constants folded
+   and RAM accesses inlined; :mod:`vmlab.translate.generate` wraps them into one function. It
+   is compiled once and kept in the translation cache, keyed by (pc, privilege).
+3. **Chain.** An exit to a known address returns the successor's function from a link (a
+   closure cell) that is patched the first time the exit is taken; computed jumps (``jalr``,
+   ``ret``) look the target up in the cache, or stay inside the region when it is one of its
+   blocks.
+4. **Invalidate.** Every translated instruction's 64-byte line is flagged CODE on the bus, so
+   a store there takes the bus's slow path, which calls :meth:`TranslateBackend.invalidate`:
+   the affected translations are dropped and every link into them is reset to its stub. A
+   translation whose own code is overwritten while it runs leaves right after the store, so
+   the next instruction is fetched again, as the interpreter would. ``fence.i`` drops all.
+
+Precise state. Each function receives ``n``, the number of instructions it may still execute
+in the current slice, and returns ``(next function, n left)``; a block that does not fit in
+``n`` runs its first ``n`` instructions interpreted. On every exit it writes back the
+registers it changed. When an instruction traps (access fault, misaligned jump) or needs
+synchronised state (a device, a hooked line such as HTIF ``tohost``), the function's
+``except`` clause writes back the registers it holds and finds the faulting instruction from
+the traceback's line number (one guest instruction per source line; QEMU maps a host pc to a
+guest pc for the same reason). The run loop then credits ``instret`` for the completed
+instructions and takes the trap or runs that instruction carefully, exactly as
+:class:`~vmlab.backends.interp.InterpBackend` does. ``system`` instructions (CSR access,
+``ecall``, ``ebreak``, ``mret``, ``wfi``, ``fence.i``) are never translated: blocks end
+before them and they run as careful steps of the reference interpreter.
+"""
+from __future__ import annotations
+
+import itertools
+import linecache
+import time
+from collections import deque
+
+from ..bus import NeedSync
+from ..isa import ISA
+from ..isa.codegen_block import REG_NAMES, BlockEmitter, RamModel, access_groups
+from ..trap import Trap
+from ..backends.base import Backend
+from .generate import generate, layout
+from .records import BlockRecord, ColdBlock, Link, Shape, StubRecord, Translation
+
+DEFAULT_THRESHOLD = 8          # interpreted executions of a block before it is translated
+MAX_BLOCK_INSNS = 64           # a basic block is cut after this many instructions
+MAX_REGION_BLOCKS = 16         # blocks in one translated region
+MAX_REGION_INSNS = 320         # instructions in one translated region
+ACCESSORS = ("_ld4", "_ld2u", "_ld2s", "_ld1u", "_ld1s", "_st4", "_st2", "_st1")
+_REG_LOCALS = [(REG_NAMES[i], i) for i in range(1, 32)]
+
+
+class _Careful(Exception):
+    """Raised by a stub: run the instruction at state.pc as a careful step."""
+
+
+class _Break(Exception):
+    """Raised by a breakpoint stub."""
+
+# Stubs raise a new instance each time: raising one shared instance again would extend its
+# __traceback__ every time, keeping every frame (and every Machine) it passed through alive.
+
+
+class TranslateBackend(Backend):
+    """Dynamic binary translator to Python with a code cache, block chaining and regions.
+
+    Args:
+        machine: the Machine to execute.
+        threshold: interpreted executions of a block before it is translated (0: at once).
+
+    These attributes may be changed at any time and apply to translations made afterwards:
+    ``threshold``; ``regions`` (False: translate single blocks only, chaining them);
+    ``region_policy`` (``"reachable"``: grow regions along every static successor;
+    ``"warm"``: only along successors that have already run); ``group_accesses`` (one
+    guard for consecutive loads and stores through the same register); ``max_block_insns``,
+    ``max_region_blocks``, ``max_region_insns``.
+
+    Inspection: :attr:`blocks`, :attr:`translations`, :meth:`source`, :attr:`stats`.
+    """
+    name = "translate"
+
+    def __init__(self, machine, threshold: int | None = None):
+        super().__init__(machine)
+        self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        self.regions = True
+        self.region_policy = "reachable"
+        self.group_accesses = True
+        self.max_block_insns = MAX_BLOCK_INSNS
+        self.max_region_blocks = MAX_REGION_BLOCKS
+        self.max_region_insns = MAX_REGION_INSNS
+        bus = machine.bus
+        self._interp = machine._reference()
+        self._cache: dict[int, dict] = {}           # priv -> {pc: function to call}
+        self._cold: dict[int, dict] = {}            # priv -> {pc: ColdBlock}
+        self._trans: dict[int, dict] = {}           # priv -> {pc: Translation}
+        self._owners: dict[int, dict] = {}          # priv -> {block start: region containing it}
+        self._shapes: dict[int, Shape] = {}         # pc -> decoded and emitted block (any priv)
+        self._emitted: dict = {}                    # (pc, word, known inputs) -> InsnCode
+        self._ns: dict[int, dict] = {}              # priv -> globals of the generated code
+        self._lines: dict[int, set] = {}            # 64-byte line -> records covering it
+        self._left = None                           # set on a fault: budget left after the completed instructions
+        self._serial = itertools.count()
+        self._views = None
+        if bus._native_le:
+            mv = memoryview(bus.ram)
+            self._views = {"_rw": mv.cast("I"), "_rh": mv.cast("H"), "_rb": bus.ram}
+        self._ram = self._ram_model()
+        self._reset_stats()
+        bus.code_listeners.append(self.invalidate)
+
+    # ------------------------------------------------------------------ statistics
+    def _reset_stats(self) -> None:
+        self.n_translations = 0
+        self.n_blocks_translated = 0
+        self.n_insns_translated = 0
+        self.hits = 0
+        self.misses = 0
+        self.invalidations = 0
+        self.insns_interpreted = 0
+        self.insns_executed = 0          # by this backend's run loop (translated + interpreted)
+        self.careful_steps = 0
+        self.seconds_translating = 0.0
+        self.seconds_running = 0.0
+
+    @property
+    def stats(self) -> dict:
+        """Counters since the backend was created (a plain dict, for tables and widgets)."""
+        return {
+            "translations": self.n_translations,
+            "blocks translated": self.n_blocks_translated,
+            "guest instructions translated": self.n_insns_translated,
+            "average block length": (self.n_insns_translated / self.n_blocks_translated
+                                     if self.n_blocks_translated else 0.0),
+            "cache hits": self.hits,
+            "cache misses": self.misses,
+            "invalidations": self.invalidations,
+            "live translations": sum(len(d) for d in self._trans.values()),
+            "instructions translated": self.insns_executed - self.insns_interpreted,
+            "instructions interpreted": self.insns_interpreted,
+            "careful steps": self.careful_steps,
+            "seconds translating": self.seconds_translating,
+            "seconds executing": max(0.0, self.seconds_running - self.seconds_translating),
+        }
+
+    # ------------------------------------------------------------------ inspection
+    @property
+    def translations(self) -> list[Translation]:
+        """The live translated functions, by entry address."""
+        return sorted((t for d in self._trans.values() for t in d.values()), key=lambda t: (t.pc, t.priv))
+
+    @property
+    def blocks(self) -> list[BlockRecord]:
+        """Every guest basic block seen and not dropped, by address: pc range, instructions,
+        executions (interpreted and translated), successors and which of them are chained.
+
+        A block compiled into several translations (regions may overlap) appears once, with
+        the executions of all of them added up.
+        """
+        rows: dict[tuple[int, int], BlockRecord] = {}
+
+        def row(start, end, priv, insns):
+            r = rows.get((start, priv))
+            if r is None:
+                r = rows[start, priv] = BlockRecord(start, end, priv, insns)
+            return r
+
+        for priv, d in self._cold.items():
+            for c in d.values():
+                r = row(c.pc, c.end, priv, len(c.insns))
+                r.interpreted += c.execs
+                r.executions += c.execs
+        for t in self.translations:
+            starts = {a for a, _, _ in t.blocks}
+            linked = set(t.chained)
+            for (a, b, k), count in zip(t.blocks, t.counts):
+                r = row(a, b, t.priv, k)
+                r.translated = True
+                r.executions += count
+                r.translations.append(t.pc)
+                for s in t.successors[a]:
+                    if s not in r.successors:
+                        r.successors.append(s)
+                    if (s in starts or s in linked) and s not in r.chained:
+                        r.chained.append(s)
+        return sorted(rows.values(), key=lambda r: (r.start, r.priv))
+
+    def source(self, pc: int | None = None) -> str:
+        """The generated Python for the code at `pc` (default: the current pc), with the guest
+        disassembly as trailing comments. Code not translated yet is translated for display
+        only (not cached)."""
+        m = self.m
+        if pc is None:
+            pc = m.state.pc
+        priv = m.state.priv
+        privs = [priv] + [p for p in self._trans if p != priv]
+        for p in privs:
+            t = self._trans.get(p, {}).get(pc)
+            if t is not None:
+                return t.source
+        for p in privs:
+            for t in self._trans.get(p, {}).values():
+                if any(a <= pc < b for a, b in t.ranges):
+                    return t.source
+        shapes = self._form_region(pc, priv)
+        if not shapes:
+            rows = m.disassemble(pc, 1)
+            what = rows[0][2] if rows else "(outside RAM)"
+            return f"# {pc:#010x}  {what}\n# not translated: runs as a careful step of the interpreter\n"
+        return generate(layout(shapes), priv, m._symbols_lookup, entry=pc).source
+
+    # ------------------------------------------------------------------ setup
+    def _ram_model(self) -> RamModel:
+        bus = self.m.bus
+        return RamModel(bus.base, bus.size, inline=self._views is not None,
+                        inline_loads=not bus.read_hooks)
+
+    def _namespace(self, priv: int) -> dict:
+        """Globals of the code translated for `priv` (created on first use)."""
+        ns = self._ns.get(priv)
+        if ns is not None:
+            return ns
+        m = self.m
+        cache = self._cache.setdefault(priv, {})
+        self._cold.setdefault(priv, {})
+        self._trans.setdefault(priv, {})
+        get = cache.get
+        backend = self
+        miss = self._miss_fn(priv)
+
+        def _lookup(pc):
+            f = get(pc)
+            if f is None:
+                return miss(pc)
+            backend.hits += 1
+            return f
+
+        def _partial(pc, n):
+            return backend._partial(pc, n, priv)
+
+        ns = {"__builtins__": __builtins__, "_x": m.state.x, "_flags": m.bus.flags, "Trap": Trap,
+              "_fault": self._fault, "_lookup": _lookup, "_partial": _partial,
+              "_tdiv": m.ns["_tdiv"], "_trem": m.ns["_trem"]}
+        if self._views:
+            ns.update(self._views)
+        for k in ACCESSORS:
+            ns[k] = m.ns[k]
+        self._ns[priv] = ns
+        return ns
+
+    def _prepare(self) -> None:
+        """Pick up what changed between runs: bus accessors rebound, read hooks added."""
+        mns = self.m.ns
+        for ns in self._ns.values():
+            for k in ACCESSORS:
+                if ns[k] is not mns[k]:
+                    ns[k] = mns[k]
+        ram = self._ram_model()
+        if ram != self._ram:
+            self.invalidate_all()         # loads were inlined (or not) for the old hooks
+            self._ram = ram
+
+    # ------------------------------------------------------------------ the run loop
+    def run(self, budget: int):
+        """Execute at most `budget` instructions; a StopReason, or None when the budget ran out.
+
+        The shape mirrors :meth:`InterpBackend.run`: slices from ``machine._slice_budget``,
+        ``machine._between_slices`` after each, a trapping instruction counts as one step.
+        """
+        m = self.m
+        s = m.state
+        interp = self._interp
+        self._prepare()
+        t_start = time.perf_counter()
+        left = budget
+        try:
+            while left > 0:
+                n = n0 = m._slice_budget(left)
+                cache = self._cache.get(s.priv)
+                if cache is None:
+                    self._namespace(s.priv)
+                    cache = self._cache[s.priv]
+                f = cache.get(s.pc)
+                if f is None:
+                    f = self._ns[s.priv]["_lookup"](s.pc)
+                else:
+                    self.hits += 1
+                try:
+                    while n > 0:
+                        f, n = f(n)
+                except _Careful:
+                    done = n0 - n
+                except _Break:
+                    done = n0 - n
+                    s.instret += done
+                    self.insns_executed += done
+                    return m._breakpoint_stop(s.pc)
+                except NeedSync as e:
+                    e.__traceback__ = None    # the bus raises one shared instance: drop the frames
+                    done = self._take_left(n0)
+                except Trap as t:
+                    done = self._take_left(n0)
+                    s.instret += done
+                    self.insns_executed += done
+                    left -= done + 1          # a trapping instruction counts as a step
+                    stop = m._take_trap(t)
+                    if stop is not None:
+                        return stop
+                    continue
+                else:
+                    s.instret += n0
+                    self.insns_executed += n0
+                    s.pc = f.pc
+                    left -= n0
+                    stop = m._between_slices()
+                    if stop is not None:
+                        return stop
+                    continue
+                # a system instruction, or an access that needs synchronised state
+                s.instret += done
+                self.insns_executed += done
+                left -= done + 1
+                self.careful_steps += 1
+                stop = interp.step_careful()
+                if stop is not None:
+                    return stop
+            return None
+        finally:
+            self.seconds_running += time.perf_counter() - t_start
+
+    def _take_left(self, n0: int) -> int:
+        left, self._left = self._left, None
+        if left is None:
+            raise RuntimeError("translate backend: a trap escaped generated code without its position")
+        return n0 - left
+
+    def _fault(self, e: BaseException, loc: dict, rec: Translation) -> None:
+        """Called by generated code when an instruction raises: write back, note the position."""
+        info = rec.line_info.get(e.__traceback__.tb_lineno)
+        if info is None:                       # not an instruction's line: an internal error
+            return
+        pc, back, loop_len, kb = info
+        x = self.m.state.x
+        for name, i in _REG_LOCALS:
+            v = loc.get(name)
+            if v is not None:
+                x[i] = v
+        self.m.state.pc = pc
+        n = loc["n"]
+        if rec.form != "block":
+            for k in range(len(rec.counts)):
+                rec.counts[k] += loc[f"_c{k}"]
+        if loop_len:
+            # inside a block's for loop: n is not yet charged for its iterations
+            i = loc["_i"]
+            rec.counts[kb] += i
+            n -= loop_len * i
+        self._left = n + back
+
+    # ------------------------------------------------------------------ lookup, misses, stubs
+    def _miss_fn(self, priv: int):
+        cache = self._cache[priv]
+        cold = self._cold[priv]
+        owners = self._owners.setdefault(priv, {})
+        backend = self
+        bps = self.m.breakpoints
+
+        def miss(pc):
+            # a new pc: a cold block that counts its executions (its runner translates it
+            # once it is hot), or a stub for what is never translated
+            backend.misses += 1
+            if pc in bps:
+                return backend._stub(pc, priv, _Break)
+            owner = owners.get(pc)
+            if owner is not None:                   # a block of a translated region: enter it there
+                return backend._enter(owner, pc)
+            c = cold.get(pc)
+            if c is None:
+                c = backend._make_cold(pc, priv)
+                if c is None:
+                    return backend._stub(pc, priv, _Careful)
+            cache[pc] = c.runner
+            return c.runner
+        return miss
+
+    def _stub(self, pc: int, priv: int, exc: type):
+        """A cache entry that leaves the run loop: a breakpoint, or a careful step (a system
+        or illegal instruction, a pc that cannot be fetched)."""
+        s = self.m.state
+
+        def stub(n):
+            s.pc = pc
+            raise exc()
+        stub.pc = pc
+        stub.rec = None
+        self._cache[priv][pc] = stub
+        self._register(StubRecord(pc, priv, stub))
+        return stub
+
+    def _resume(self, pc: int, priv: int):
+        """Where a slice ended in the middle of a block: looked up when the next slice runs."""
+        lookup = self._ns[priv]["_lookup"]
+
+        def resume(n):
+            return lookup(pc), n
+        resume.pc = pc
+        resume.rec = None
+        return resume
+
+    def _enter(self, rec: Translation, pc: int):
+        """The function that runs region `rec` from its block at pc (cached like a translation)."""
+        f = rec.entries.get(pc)
+        if f is None:
+            if pc == rec.pc:
+                f = rec.fn
+            else:
+                fn = rec.fn
+
+                def f(n):
+                    return fn(n, pc)
+                f.pc = pc
+                f.rec = rec
+            rec.entries[pc] = f
+        self._cache[rec.priv][pc] = f
+        return f
+
+    def _link_stub(self, ln: Link, priv: int):
+        lookup = self._ns[priv]["_lookup"]
+        target = ln.target
+
+        def stub(n):
+            g = lookup(target)
+            dst = g.rec
+            if dst is not None and not dst.dead and not ln.src.dead and ln.cell is not None:
+                ln.cell.cell_contents = g          # chained: the next exit returns g directly
+                ln.dst = dst
+                dst.incoming.add(ln)
+            return g(n)
+        stub.pc = target
+        stub.rec = None
+        return stub
+
+    # ------------------------------------------------------------------ cold blocks
+    def _decode(self, pc: int) -> list:
+        """Instructions of the basic block at pc: (pc, word, Insn, operands); [] if none."""
+        bus = self.m.bus
+        bps = self.m.breakpoints
+        out = []
+        if pc & 3:
+            return out
+        a = pc
+        while len(out) < self.max_block_insns:
+            if out and a in bps:
+                break
+            o = a - bus.base
+            if not 0 <= o <= bus.size - 4:
+                break
+            word = int.from_bytes(bus.ram[o:o + 4], "little")
+            ins = ISA.decode(word)
+            if ins is None or ins.system:
+                break
+            out.append((a, word, ins, ins.decode_operands(word)))
+            if ins.ends_block:
+                break
+            a += 4
+        return out
+
+    def _make_cold(self, pc: int, priv: int) -> ColdBlock | None:
+        insns = self._decode(pc)
+        if not insns:
+            return None
+        c = ColdBlock(pc, priv, insns)
+        for a, *_ in insns:
+            self.m.bus.mark_code(a)
+        backend = self
+
+        def runner(n):
+            # hot, and the budget covers the block (single steps would translate every pc)
+            if c.execs >= backend.threshold and n >= size and not c.dead:
+                fn = backend._translate(pc, priv)
+                if fn is not None:
+                    return fn(n)
+            c.execs += 1
+            return backend._interpret(c, n)
+        size = len(insns)
+        runner.pc = pc
+        runner.rec = None
+        c.runner = runner
+        self._cold[priv][pc] = c
+        self._register(c)
+        return c
+
+    def _interpret(self, c: ColdBlock, n: int):
+        """Run up to n instructions of a cold block with the reference interpreter's handlers."""
+        hs = c.handlers
+        if hs is None:
+            make = self._interp.make_handler
+            hs = c.handlers = [make(a, w)[0] for a, w, _, _ in c.insns]
+        lim = len(hs) if n >= len(hs) else n
+        k = 0
+        pc = c.pc
+        try:
+            while k < lim:
+                pc = hs[k]()
+                k += 1
+                if c.dead:           # it overwrote its own code: fetch again
+                    break
+        except BaseException:
+            self.m.state.pc = c.pc + 4 * k
+            self._left = n - k
+            self.insns_interpreted += k
+            raise
+        self.insns_interpreted += k
+        if k == n:
+            return self._resume(pc, c.priv), 0
+        return self._ns[c.priv]["_lookup"](pc), n - k
+
+    def _partial(self, pc: int, n: int, priv: int):
+        """Fewer steps left in the slice than the block at pc has: run them interpreted."""
+        c = self._cold[priv].get(pc) or self._make_cold(pc, priv)
+        if c is None:
+            return self._ns[priv]["_lookup"](pc), n
+        return self._interpret(c, n)
+
+    # ------------------------------------------------------------------ translation
+    def _shape(self, pc: int) -> Shape | None:
+        sh = self._shapes.get(pc)
+        if sh is not None and sh.limit == self.max_block_insns:
+            return sh
+        insns = self._decode(pc)
+        if not insns:
+            return None
+        if len(self._emitted) > 50_000:
+            self._emitted.clear()
+        em = BlockEmitter(self._ram, self._emitted)
+        codes = [em.emit(ins, a, w, ops) for a, w, ins, ops in insns]
+        sh = Shape(pc, codes, self.max_block_insns, access_groups(codes, self._ram) if self.group_accesses else ())
+        old = self._shapes.get(pc)
+        if old is not None:
+            self._kill(old)
+        self._shapes[pc] = sh
+        self._register(sh)
+        return sh
+
+    def _warm(self, pc: int, priv: int) -> bool:
+        c = self._cold[priv].get(pc)
+        return (c is not None and c.execs > 0) or pc in self._trans[priv]
+
+    def _form_region(self, pc: int, priv: int) -> list[Shape]:
+        """The blocks to translate together, starting at pc (empty: nothing to translate)."""
+        self._namespace(priv)
+        bps = self.m.breakpoints
+        if pc in bps:
+            return []
+        first = self._shape(pc)
+        if first is None:
+            return []
+        if not self.regions or self._inside_translation(pc, priv):
+            # a region from the middle of translated code would duplicate it: one block
+            # (an entry made by a slice that ended there) that chains back into it is enough
+            return [first]
+        shapes = {pc: first}
+        order = [pc]
+        queue = deque([pc])
+        total = len(first.codes)
+        warm_only = self.region_policy == "warm" and self.threshold > 0
+        while queue:
+            sh = shapes[queue.popleft()]
+            for t in sh.successors():
+                if t in shapes or t in bps:
+                    continue
+                if len(shapes) >= self.max_region_blocks or total >= self.max_region_insns:
+                    break
+                if warm_only and not self._warm(t, priv):
+                    continue
+                nsh = self._shape(t)
+                if nsh is None or total + len(nsh.codes) > self.max_region_insns:
+                    continue
+                shapes[t] = nsh
+                order.append(t)
+                total += len(nsh.codes)
+                queue.append(t)
+        return [shapes[p] for p in order]
+
+    def _inside_translation(self, pc: int, priv: int) -> bool:
+        for rec in self._lines.get(pc >> 6, ()):
+            if isinstance(rec, Translation) and rec.priv == priv and not rec.dead:
+                if any(a < pc < b for a, b in rec.ranges):
+                    return True
+        return False
+
+    def _translate(self, pc: int, priv: int):
+        """Translate the code at pc into a function, install it in the cache; None if there is
+        nothing to translate there."""
+        owner = self._owners.get(priv, {}).get(pc)
+        if owner is not None and not owner.dead:
+            return self._enter(owner, pc)
+        t0 = time.perf_counter()
+        shapes = self._form_region(pc, priv)
+        if not shapes:
+            return None
+        shapes = layout(shapes)
+        g = generate(shapes, priv, self.m._symbols_lookup, entry=pc)
+        rec = Translation(pc, priv, shapes, g.form)
+        rec.source = g.source
+        rec.line_info = g.line_info
+        rec.filename = f"<vmlab translation {pc:#010x} #{next(self._serial)}>"
+        code = compile(g.source, rec.filename, "exec")
+        # tracebacks and debuggers show the generated source
+        linecache.cache[rec.filename] = (len(g.source), None, g.source.splitlines(True), rec.filename)
+        loc: dict = {}
+        exec(code, self._namespace(priv), loc)
+        links = [Link(rec, t) for t in g.targets]
+        for ln in links:
+            ln.stub = self._link_stub(ln, priv)
+        fn = loc["_make"](rec, rec.counts, *[ln.stub for ln in links])
+        fn.pc = pc
+        fn.rec = rec
+        cells = dict(zip(fn.__code__.co_freevars, fn.__closure__ or ()))
+        for j, ln in enumerate(links):
+            ln.cell = cells.get(f"_L{j}")
+        rec.links = [ln for ln in links if ln.cell is not None]
+        rec.fn = fn
+        for sh in shapes:
+            for c in sh.codes:
+                self.m.bus.mark_code(c.pc)
+        old = self._trans[priv].get(pc)
+        if old is not None:
+            self._kill(old)
+        self._trans[priv][pc] = rec
+        self._cache[priv][pc] = fn
+        if g.form == "region":
+            owners = self._owners.setdefault(priv, {})
+            for a, _, _ in rec.blocks:
+                owners.setdefault(a, rec)
+        self._register(rec)
+        self.n_translations += 1
+        self.n_blocks_translated += len(shapes)
+        self.n_insns_translated += rec.insns
+        rec.seconds = time.perf_counter() - t0
+        self.seconds_translating += rec.seconds
+        return fn
+
+    # ------------------------------------------------------------------ invalidation
+    def _register(self, rec) -> None:
+        keys = set()
+        for a, b in rec.ranges:
+            keys.update(range(a >> 6, ((b - 1) >> 6) + 1))
+        rec.line_keys = keys
+        for k in keys:
+            self._lines.setdefault(k, set()).add(rec)
+
+    def _kill(self, rec) -> None:
+        if rec.dead:
+            return
+        rec.dead = True
+        for k in rec.line_keys:
+            recs = self._lines.get(k)
+            if recs is not None:
+                recs.discard(rec)
+                if not recs:
+                    del self._lines[k]
+        if isinstance(rec, Shape):
+            if self._shapes.get(rec.pc) is rec:
+                del self._shapes[rec.pc]
+            return
+        priv = rec.priv
+        cache = self._cache.get(priv, {})
+        if isinstance(rec, Translation):
+            if cache.get(rec.pc) is rec.fn:
+                del cache[rec.pc]
+            for a, f in rec.entries.items():
+                if cache.get(a) is f:
+                    del cache[a]
+            owners = self._owners.get(priv, {})
+            for a, _, _ in rec.blocks:
+                if owners.get(a) is rec:
+                    del owners[a]
+            if self._trans[priv].get(rec.pc) is rec:
+                del self._trans[priv][rec.pc]
+            for ln in rec.incoming:              # unchain: links into it go back to their stubs
+                if not ln.src.dead:
+                    ln.cell.cell_contents = ln.stub
+                ln.dst = None
+            rec.incoming.clear()
+            for ln in rec.links:
+                if ln.dst is not None:
+                    ln.dst.incoming.discard(ln)
+                    ln.dst = None
+            linecache.cache.pop(rec.filename, None)
+            self.invalidations += 1
+        elif isinstance(rec, ColdBlock):
+            if cache.get(rec.pc) is rec.runner:
+                del cache[rec.pc]
+            if self._cold[priv].get(rec.pc) is rec:
+                del self._cold[priv][rec.pc]
+        elif cache.get(rec.pc) is rec.fn:
+            del cache[rec.pc]
+
+    def invalidate(self, addr: int, size: int) -> None:
+        """Memory [addr, addr+size) changed (a store, a host write, a breakpoint set or
+        cleared there): drop what was decoded or translated from it, and chains into it."""
+        hi = addr + size
+        hit = []
+        for k in range(addr >> 6, ((hi - 1) >> 6) + 1):
+            for rec in self._lines.get(k, ()):
+                if any(a < hi and addr < b for a, b in rec.ranges):
+                    hit.append(rec)
+        for rec in hit:
+            self._kill(rec)
+
+    def invalidate_all(self) -> None:
+        """Drop every translation and decoded block (fence.i, program load, restore)."""
+        for d in self._trans.values():
+            for rec in d.values():
+                rec.dead = True
+                linecache.cache.pop(rec.filename, None)
+                self.invalidations += 1
+            d.clear()
+        for d in self._cold.values():
+            for rec in d.values():
+                rec.dead = True
+            d.clear()
+        for d in self._owners.values():
+            d.clear()
+        for recs in self._lines.values():
+            for rec in recs:
+                rec.dead = True
+        self._lines.clear()
+        self._shapes.clear()
+        self._emitted.clear()
+        for cache in self._cache.values():
+            cache.clear()
+
+    def detach(self) -> None:
+        self.invalidate_all()
+        if self.invalidate in self.m.bus.code_listeners:
+            self.m.bus.code_listeners.remove(self.invalidate)

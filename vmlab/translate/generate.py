@@ -1,0 +1,400 @@
+"""Python source for a translation: one function holding one or more guest basic blocks.
+
+The instructions' own statements come from :mod:`vmlab.isa.codegen_block` (that is, from the
+instruction table). This module wraps them: loads the registers the code uses into locals,
+turns each ``return <next pc>`` into an exit (chained link, loop, dispatch, or a lookup),
+writes back the registers the code changed on every exit, counts the budget of instructions
+left in the slice, and records which source line belongs to which guest instruction so that a
+trap can be located precisely.
+
+Three forms, chosen by the shape of the code:
+
+``block``
+    A straight basic block::
+
+        def tb_80000100(n):
+            if n < 4: return _partial(0x80000100, n)     # fewer steps left than the block has
+            ...
+            _x[10] = a0                                  # write back before leaving
+            return _L0, n - 4                            # chained to the successor
+
+``loop``
+    A block that branches back to its own start: a ``for`` loop over the iterations the
+    budget allows, so the loop runs inside one Python call.
+
+``region``
+    Several blocks (a loop with branches inside it, a function and the calls it makes): a
+    ``while`` loop dispatching on a local ``pc``; control stays inside while the target is one
+    of its blocks, registers stay in locals throughout.
+
+The function is built by a factory ``_make(_B, _E, _L0, _L1, ...)``: ``_B`` is the
+:class:`~vmlab.translate.records.Translation` record, ``_E`` its execution counters, and each
+``_Lk`` a closure cell holding the function of a static successor: first a stub that looks the
+target up, then, once the target is translated, that function itself (block chaining).
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from ..isa.codegen_block import REG_NAMES, expr_text, render
+from ..isa.disasm import disassemble
+from ..trap import PRIV_NAMES
+from .records import Shape
+
+COMMENT_COLUMN = 60
+
+
+@dataclass
+class Generated:
+    source: str
+    form: str                                   # "block", "loop" or "region"
+    # source line -> (guest pc, budget correction, loop length, block index): see TranslateBackend._fault
+    line_info: dict[int, tuple[int, int, int, int]]
+    targets: list[int] = field(default_factory=list)   # static successors outside: _L0, _L1 ...
+
+
+def choose_form(shapes: list[Shape]) -> str:
+    if len(shapes) > 1:
+        return "region"
+    sh = shapes[0]
+    return "loop" if sh.pc in sh.exits else "block"
+
+
+def layout(shapes: list[Shape]) -> list[Shape]:
+    """Order of the blocks in a region's dispatch chain (entry first in `shapes`).
+
+    Reverse post-order from the entry: a block comes after the blocks that lead to it (except
+    along back edges), so control mostly falls through to the next test in the chain, and
+    blocks that leave the region sink to the end.
+    """
+    if len(shapes) < 2:
+        return shapes
+    by_pc = {sh.pc: sh for sh in shapes}
+    seen: set[int] = set()
+    post: list[Shape] = []
+
+    def visit(sh: Shape) -> None:               # iterative DFS (regions are small, but no recursion limit)
+        stack = [(sh, iter(sh.successors()))]
+        seen.add(sh.pc)
+        while stack:
+            node, it = stack[-1]
+            for t in it:
+                if t in by_pc and t not in seen:
+                    seen.add(t)
+                    stack.append((by_pc[t], iter(by_pc[t].successors())))
+                    break
+            else:
+                post.append(node)
+                stack.pop()
+
+    for sh in shapes:
+        if sh.pc not in seen:
+            visit(sh)
+    return post[::-1] if post[-1] is shapes[0] else [shapes[0]] + [s for s in post[::-1] if s is not shapes[0]]
+
+
+def generate(shapes: list[Shape], priv: int, symbols=None, entry: int | None = None) -> Generated:
+    """Source of ``_make`` for these blocks, laid out in this order; `entry` defaults to the first."""
+    return _Generator(shapes, priv, symbols, shapes[0].pc if entry is None else entry).run()
+
+
+class _Generator:
+    def __init__(self, shapes: list[Shape], priv: int, symbols, entry: int):
+        self.form = choose_form(shapes)
+        self.shapes = shapes
+        self.entry = entry
+        self.dispatch = len(shapes) > 1          # a while loop dispatching on pc
+        self.priv = priv
+        self.symbols = symbols
+        self.index = {sh.pc: k for k, sh in enumerate(self.shapes)}
+        self.targets: list[int] = []
+        self.lines: list[str] = []
+        self.info: list = []
+        reads: set[int] = set()
+        writes: set[int] = set()
+        for sh in shapes:
+            written: set[int] = set()
+            for c in sh.codes:
+                reads |= c.reads - written if self.form == "block" else c.reads
+                written |= c.writes
+            writes |= written
+        self.writes = sorted(writes)
+        # a block loads what it reads before writing; a loop or region loads everything it
+        # touches, so that every exit can write back the same registers
+        self.loads = sorted(reads) if self.form == "block" else sorted(reads | writes)
+
+    # -- helpers ------------------------------------------------------------------------------
+    def emit(self, text: str, where=None, comment: str | None = None) -> None:
+        if comment:
+            text += " " * max(2, COMMENT_COLUMN - len(text)) + comment
+        self.lines.append(text)
+        self.info.append(where)
+
+    def link(self, t: int) -> str:
+        if t not in self.targets:
+            self.targets.append(t)
+        return f"_L{self.targets.index(t)}"
+
+    @staticmethod
+    def wb(regs) -> list[str]:
+        return ["; ".join(f"_x[{i}] = {REG_NAMES[i]}" for i in regs)] if regs else []
+
+    def flush(self) -> list[str]:
+        if self.form == "block":
+            return []
+        return ["; ".join(f"_E[{k}] += _c{k}" for k in range(len(self.shapes)))]
+
+    # -- the function ------------------------------------------------------------------------
+    def run(self) -> Generated:
+        e = self.emit
+        shapes = self.shapes
+        total = sum(len(sh.codes) for sh in shapes)
+        rng = ", ".join(f"{sh.pc:#x}..{sh.end:#x}" for sh in shapes)
+        e(f"# {self.form} {rng}  priv={PRIV_NAMES.get(self.priv, self.priv)}  "
+          f"({total} guest instructions; generated from vmlab/isa)")
+        e("def _make(_B, _E__LINKS__):")
+        name = f"tb_{self.entry:08x}"
+        e(f"    def {name}(n{f', pc={self.entry:#x}' if self.dispatch else ''}):")
+        b = " " * 8
+        if self.form == "block":
+            sh = shapes[0]
+            e(f"{b}if n < {len(sh.codes)}: return _partial({sh.pc:#x}, n)",
+              comment="# fewer steps left than the block has")
+            e(f"{b}_E[0] += 1")
+            self.load_registers(b)
+            e(f"{b}try:")
+            self.block(sh, 0, b + "    ")
+        else:
+            self.load_registers(b)
+            e(b + " = ".join(f"_c{k}" for k in range(len(shapes))) + " = 0", comment="# executions of each block")
+            if self.dispatch:
+                e(f"{b}try:")
+                e(f"{b}    while True:")
+                for k, sh in enumerate(shapes):
+                    ind = b + "        "
+                    e(f"{ind}if pc == {sh.pc:#x}:")
+                    self.block(sh, k, ind + "    ")
+            else:
+                e(f"{b}try:")
+                self.block(shapes[0], 0, b + "    ")
+        e(f"{b}except BaseException as _e:")
+        e(f"{b}    _fault(_e, locals(), _B)", comment="# write back; find the faulting instruction")
+        e(f"{b}    raise")
+        if self.form != "block":
+            sh = shapes[0]
+            if not self.dispatch:                # the for loop ran out of budget
+                L = len(sh.codes)
+                e(f"{b}n -= {L} * _i; _c0 += _i")
+            for ln in self.flush() + self.wb(self.writes):
+                e(b + ln)
+            at = "pc" if self.dispatch else f"{sh.pc:#x}"
+            e(f"{b}return _partial({at}, n)", comment="# out of budget: the rest interpreted")
+        e(f"    return {name}")
+        self.lines[1] = self.lines[1].replace("__LINKS__", "".join(f", _L{j}" for j in range(len(self.targets))))
+        source = "\n".join(self.lines) + "\n"
+        info = {k + 1: w for k, w in enumerate(self.info) if w is not None}
+        return Generated(source, self.form, info, self.targets)
+
+    def load_registers(self, ind: str) -> None:
+        regs = self.loads
+        for k in range(0, len(regs), 8):
+            self.emit(ind + "; ".join(f"{REG_NAMES[i]} = _x[{i}]" for i in regs[k:k + 8]))
+
+    # -- one block ----------------------------------------------------------------------------
+    def block(self, sh: Shape, kb: int, ind: str) -> None:
+        """Code of block `sh` (index kb) at indentation `ind`, with its budget check."""
+        e = self.emit
+        L = len(sh.codes)
+        looping = self.form != "block" and sh.pc in sh.exits
+        if looping:
+            # a block that jumps back to itself: a for loop over the iterations the budget allows
+            e(f"{ind}_i = 0")
+            e(f"{ind}for _i in range(1, n // {L} + 1):", comment="# as many times as the budget allows")
+            body = ind + "    "
+        else:
+            body = ind
+            if self.form != "block":
+                e(f"{ind}if n < {L}: break", comment="# fewer steps left than the block has")
+                e(f"{ind}n -= {L}; _c{kb} += 1")
+        written: set[int] = set()
+        k = 0
+        while k < L:
+            g = sh.groups.get(k)
+            if g is None:
+                written |= sh.codes[k].writes
+                self.insn(sh, kb, looping, k, sh.codes[k].stmts, body, written)
+                k += 1
+                continue
+            # one guard for the group's accesses; when it fails, each checks its own
+            guard = g.guard
+            for ln in render(guard[:-1]):
+                e(body + ln)
+            e(f"{body}if {expr_text(guard[-1].test, 1)}:", comment=f"# one check for {g.end - g.start} instructions")
+            for ln in render(g.pre):
+                e(body + "    " + ln)
+            saved = set(written)
+            for j in range(g.start, g.end):
+                written |= sh.codes[j].writes
+                self.insn(sh, kb, looping, j, g.fast[j], body + "    ", written)
+            e(f"{body}else:")
+            written = saved
+            for j in range(g.start, g.end):
+                written |= sh.codes[j].writes
+                self.insn(sh, kb, looping, j, sh.codes[j].stmts, body + "    ", written)
+            k = g.end
+        if looping and self.dispatch:
+            e(f"{ind}else:")                       # ran out of budget inside the loop
+            e(f"{ind}    n -= {L} * _i; _c{kb} += _i")
+            e(f"{ind}    break")
+            e(f"{ind}n -= {L} * _i; _c{kb} += _i")  # left the loop for another block of the region
+            e(f"{ind}continue")
+
+    def insn(self, sh: Shape, kb: int, looping: bool, k: int, stmts, ind: str, written: set[int]) -> None:
+        """One instruction's lines, its exits filled in, its disassembly as a comment."""
+        L = len(sh.codes)
+        c = sh.codes[k]
+        where = (c.pc, -k, 0, -1) if self.form == "block" else (c.pc, L - k, L if looping else 0, kb)
+        stmts = list(stmts)
+        if k == L - 1 and c.falls_through and not c.ins.ends_block:
+            stmts.append(ast.Return(ast.Constant(sh.end)))
+        stmts = _normalise_returns(stmts)
+        exits: list[list[str]] = []
+        regs = sorted(written) if self.form == "block" else self.writes
+        stmts = _replace_exits(stmts, exits,
+                               lambda v: self.exit(sh, kb, looping, v, regs),
+                               lambda: self.smc_exit(sh, kb, looping, c, k, regs))
+        text = _expand_exits(render(stmts), exits)
+        comment = f"# {c.pc:08x}  {disassemble(c.word, c.pc, self.symbols)}"
+        for j, ln in enumerate(text):
+            self.emit(ind + ln, where, comment if j == 0 else None)
+
+    def exit(self, sh: Shape, kb: int, looping: bool, value: ast.expr, regs) -> list[str]:
+        L = len(sh.codes)
+        if self.form == "block":
+            leave, n = self.wb(regs), f"n - {L}"
+        else:
+            account = [f"n -= {L} * _i; _c{kb} += _i"] if looping else []
+            leave, n = account + self.wb(regs) + self.flush(), "n"
+        if isinstance(value, ast.Constant):
+            t = value.value
+            if t == sh.pc and looping:
+                return ["continue"]
+            if self.dispatch and t in self.index:
+                if looping:
+                    return [f"pc = {t:#x}", "break"]
+                if self.index[t] > self.index[sh.pc]:
+                    return [f"pc = {t:#x}"]               # falls through to its test below
+                return [f"pc = {t:#x}", "continue"]
+            return leave + [f"return {self.link(t)}, {n}"]
+        v = ast.unparse(value)
+        inner = []
+        if self.dispatch:
+            inside = ", ".join(f"{p:#x}" for p in sorted(self.index))
+            inner = [f"if {v} in {{{inside}}}: pc = {v}; {'break' if looping else 'continue'}"]
+        elif looping:
+            inner = [f"if {v} == {sh.pc:#x}: continue"]
+        return inner + leave + [f"return _lookup({v}), {n}"]
+
+    def smc_exit(self, sh: Shape, kb: int, looping: bool, c, k: int, regs) -> list[str]:
+        """After a store that reached the bus: if it dropped this translation, leave now."""
+        L = len(sh.codes)
+        refund = L - k - 1                       # instructions of this block not executed
+        if self.form == "block":
+            pre, n = [], f"n - {k + 1}"
+        elif looping:
+            pre, n = [f"n -= {L} * _i - {refund}; _c{kb} += _i" if refund else f"n -= {L} * _i; _c{kb} += _i"], "n"
+        else:
+            pre, n = [f"n += {refund}"] if refund else [], "n"
+        leave = pre + self.wb(regs) + self.flush()
+        return ["if _B.dead:                       # it overwrote its own code: leave, fetch again"] + \
+            ["    " + ln for ln in leave + [f"return _lookup({c.pc + 4:#x}), {n}"]]
+
+
+def _terminates(stmts: list[ast.stmt]) -> bool:
+    """Does every path through `stmts` end in a return?"""
+    if not stmts:
+        return False
+    s = stmts[-1]
+    if isinstance(s, ast.Return):
+        return True
+    if isinstance(s, ast.If):
+        return _terminates(s.body) and _terminates(s.orelse)
+    return False
+
+
+def _normalise_returns(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``if c: return A`` followed by more code becomes ``if c: return A`` / ``else: ...``, so
+    that every exit is the last statement on its path (an exit may then fall through)."""
+    out: list[ast.stmt] = []
+    for k, s in enumerate(stmts):
+        if isinstance(s, ast.If) and _terminates(s.body) and not s.orelse and k + 1 < len(stmts):
+            out.append(ast.If(s.test, _normalise_returns(s.body), _normalise_returns(stmts[k + 1:])))
+            return out
+        out.append(s)
+    return out
+
+
+def _is_marker(s: ast.stmt, name: str) -> bool:
+    return (isinstance(s, ast.Expr) and isinstance(s.value, ast.Call)
+            and isinstance(s.value.func, ast.Name) and s.value.func.id == name)
+
+
+def _placeholder(k: int) -> ast.stmt:
+    return ast.Expr(ast.Call(ast.Name("__exit__", ast.Load()), [ast.Constant(k)], []))
+
+
+def _replace_exits(stmts, exits: list, exit_code, smc_code) -> list[ast.stmt]:
+    """Replace ``return X`` and the stores' ``__smc__()`` markers with placeholders for text."""
+    out = []
+    for s in stmts:
+        if isinstance(s, ast.Return):
+            exits.append(exit_code(s.value))
+            out.append(_placeholder(len(exits) - 1))
+        elif _is_marker(s, "__smc__"):
+            exits.append(smc_code())
+            out.append(_placeholder(len(exits) - 1))
+        elif isinstance(s, ast.If):
+            body = _replace_exits(s.body, exits, exit_code, smc_code)
+            orelse = _replace_exits(s.orelse, exits, exit_code, smc_code)
+            if orelse and _leaves(body, exits):
+                out.append(ast.If(s.test, body, []))     # "if c: continue" needs no else
+                out.extend(orelse)
+            else:
+                out.append(ast.If(s.test, body, orelse))
+        else:
+            out.append(s)
+    return out
+
+
+def _leaves(stmts, exits) -> bool:
+    """Does the last statement leave (continue/return) rather than fall through?"""
+    if not stmts:
+        return False
+    s = stmts[-1]
+    if _is_marker(s, "__exit__"):
+        last = exits[s.value.args[0].value][-1]
+        return last.startswith(("continue", "return")) or last.endswith("continue")
+    return isinstance(s, (ast.Return, ast.Raise))
+
+
+def _expand_exits(lines: list[str], exits: list[list[str]]) -> list[str]:
+    out = []
+    for ln in lines:
+        p = ln.find("__exit__(")
+        if p < 0:
+            out.append(ln)
+            continue
+        q = ln.index(")", p)
+        code = exits[int(ln[p + 9:q])]
+        head = ln[:p]
+        if head.strip():                       # "if cond: __exit__(k)" on one line
+            if len(code) == 1:
+                out.append(head + code[0])
+                continue
+            out.append(head.rstrip())
+            ind = " " * (len(head) - len(head.lstrip())) + "    "
+            out.extend(ind + c for c in code)
+            continue
+        out.extend(head + c for c in code)
+    return out

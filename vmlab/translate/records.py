@@ -1,0 +1,188 @@
+"""What the translator keeps: decoded blocks, translated functions, links between them.
+
+These are also what :attr:`TranslateBackend.blocks <vmlab.translate.backend.TranslateBackend.blocks>`
+and :attr:`~vmlab.translate.backend.TranslateBackend.translations` show to labs and widgets.
+"""
+from __future__ import annotations
+
+from ..isa.codegen_block import InsnCode
+from ..trap import PRIV_NAMES
+
+
+class Shape:
+    """One decoded guest basic block with each instruction's generated Python.
+
+    ``exits`` are the static successors (branch targets, fall-through); ``dynamic`` says the
+    block may also end in a computed jump; ``ret_addr`` is the return address a call at its
+    end writes (the code there is likely to run next, when the callee returns).
+    """
+    __slots__ = ("pc", "codes", "end", "exits", "dynamic", "ret_addr", "dead", "line_keys", "limit", "groups")
+    priv = None
+
+    def __init__(self, pc: int, codes: list[InsnCode], limit: int, groups=()):
+        self.pc = pc
+        self.codes = codes
+        self.limit = limit
+        self.groups = {g.start: g for g in groups}     # memory accesses sharing one guard
+        self.end = codes[-1].pc + 4
+        last = codes[-1]
+        self.exits = list(last.static_exits)
+        if last.falls_through and not last.ins.ends_block:
+            self.exits.append(self.end)          # cut by a size limit or before a stop
+        self.dynamic = last.dynamic_exit
+        self.ret_addr = self.end if last.ins.ends_block and self.end in last.consts.values() else None
+        self.dead = False
+
+    @property
+    def ranges(self) -> list[tuple[int, int]]:
+        # one word more: the instruction that stopped the block (a breakpoint, a system
+        # instruction) decides where it ends, so a change there re-decodes it
+        return [(self.pc, self.end + 4)]
+
+    def successors(self) -> list[int]:
+        return self.exits + ([self.ret_addr] if self.ret_addr is not None and self.ret_addr not in self.exits else [])
+
+
+class Link:
+    """A static exit of a translation, chained to the successor's function once it is known."""
+    __slots__ = ("src", "target", "cell", "stub", "dst")
+
+    def __init__(self, src: "Translation", target: int):
+        self.src, self.target = src, target
+        self.cell = None             # the closure cell the generated code returns from
+        self.stub = None             # what the cell holds while unchained: looks the target up
+        self.dst = None              # the Translation it is chained to, or None
+
+    def __repr__(self) -> str:
+        return f"<Link {self.src.pc:#x} -> {self.target:#x}{' chained' if self.dst else ''}>"
+
+
+class Translation:
+    """One compiled function: a basic block, a loop, or a region of blocks.
+
+    Attributes:
+        pc, priv: entry address and the privilege it was translated for (the cache key).
+        form: ``"block"`` (straight line), ``"loop"`` (one block that jumps back to itself,
+            run as a Python ``for`` loop) or ``"region"`` (several blocks, a ``while`` loop
+            dispatching on a local ``pc``).
+        blocks: (start, end, instructions) of each guest basic block in it, entry first.
+        insns: guest instructions translated.
+        counts: translated executions of each block.
+        links: the static exits to code outside it; ``chained`` lists the chained ones.
+        source: the generated Python, guest disassembly in trailing comments.
+        seconds: time spent translating it (decode, generate, compile).
+    """
+
+    def __init__(self, pc: int, priv: int, shapes: list[Shape], form: str):
+        self.pc = pc
+        self.priv = priv
+        self.form = form
+        self.blocks = [(sh.pc, sh.end, len(sh.codes)) for sh in shapes]
+        self.insns = sum(len(sh.codes) for sh in shapes)
+        self.counts = [0] * len(shapes)
+        self.successors = {sh.pc: sh.successors() for sh in shapes}
+        self.dynamic = {sh.pc: sh.dynamic for sh in shapes}
+        self.links: list[Link] = []
+        self.incoming: set[Link] = set()
+        self.dead = False
+        self.source = ""
+        self.filename = ""
+        self.line_info: dict[int, tuple[int, int]] = {}
+        self.fn = None
+        self.entries: dict = {}      # block start -> function entering the region there
+        self.seconds = 0.0
+        self.line_keys: set[int] = set()
+
+    @property
+    def ranges(self) -> list[tuple[int, int]]:
+        return [(a, b) for a, b, _ in self.blocks]
+
+    @property
+    def executions(self) -> int:
+        """Times its entry block ran (translated)."""
+        for (a, _, _), count in zip(self.blocks, self.counts):
+            if a == self.pc:
+                return count
+        return 0
+
+    @property
+    def chained(self) -> list[int]:
+        return [ln.target for ln in self.links if ln.dst is not None]
+
+    def __repr__(self) -> str:
+        rng = ", ".join(f"{a:#x}..{b:#x}" for a, b in self.ranges)
+        return (f"<Translation {self.pc:#010x} {self.form} priv={PRIV_NAMES.get(self.priv, self.priv)} "
+                f"[{rng}] {self.insns} insns, {self.executions} executions"
+                f"{' (dropped)' if self.dead else ''}>")
+
+
+class ColdBlock:
+    """A basic block below the hot-code threshold: interpreted, counting its executions."""
+
+    def __init__(self, pc: int, priv: int, insns: list):
+        self.pc = pc
+        self.priv = priv
+        self.insns = insns                    # (pc, word, Insn, operands)
+        self.end = pc + 4 * len(insns)
+        self.handlers = None                  # reference-interpreter closures, made on first use
+        self.execs = 0
+        self.dead = False
+        self.runner = None
+        self.line_keys: set[int] = set()
+
+    @property
+    def ranges(self) -> list[tuple[int, int]]:
+        return [(self.pc, self.end)]
+
+
+class StubRecord:
+    """A cache entry that is not code (a system instruction, a breakpoint), invalidated like code."""
+
+    def __init__(self, pc: int, priv: int, fn):
+        self.pc, self.priv, self.fn = pc, priv, fn
+        self.dead = False
+        self.line_keys: set[int] = set()
+
+    @property
+    def ranges(self):
+        return [(self.pc, self.pc + 4)]
+
+
+class BlockRecord:
+    """A row of :attr:`TranslateBackend.blocks`: one guest basic block and what became of it.
+
+    Attributes:
+        start, end: the block's address range [start, end).
+        priv: the privilege it ran at.
+        insns: guest instructions in it.
+        executions: times it ran, interpreted and translated.
+        interpreted: of those, interpreted (below the hot-code threshold).
+        translated: it is compiled into at least one live translation.
+        translations: entry addresses of the translations it is compiled into.
+        successors: its static successors (branch targets, fall-through, return address).
+        chained: the successors reached without a cache lookup (same region, or a chained link).
+    """
+    __slots__ = ("start", "end", "priv", "insns", "executions", "interpreted", "translated",
+                 "translations", "successors", "chained")
+
+    def __init__(self, start, end, priv, insns):
+        self.start, self.end, self.priv, self.insns = start, end, priv, insns
+        self.executions = 0
+        self.interpreted = 0
+        self.translated = False
+        self.translations: list[int] = []
+        self.successors: list[int] = []
+        self.chained: list[int] = []
+
+    @property
+    def pc(self) -> int:
+        return self.start
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    def __repr__(self) -> str:
+        kind = "translated" if self.translated else "interpreted"
+        return (f"<Block {self.start:#010x}..{self.end:#010x} {self.insns} insns {kind}, "
+                f"{self.executions} executions, successors {[hex(s) for s in self.successors]}, "
+                f"chained {[hex(s) for s in self.chained]}>")
