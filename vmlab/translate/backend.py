@@ -55,6 +55,8 @@ DEFAULT_THRESHOLD = 8          # interpreted executions of a block before it is 
 MAX_BLOCK_INSNS = 64           # a basic block is cut after this many instructions
 MAX_REGION_BLOCKS = 16         # blocks in one translated region
 MAX_REGION_INSNS = 320         # instructions in one translated region
+SMC_BACKOFF = 8                # per time its code was overwritten, a block waits this many more executions ...
+SMC_GIVE_UP = 6                # ... and after this many times it stays interpreted
 ACCESSORS = ("_ld4", "_ld2u", "_ld2s", "_ld1u", "_ld1s", "_st4", "_st2", "_st1")
 _REG_LOCALS = [(REG_NAMES[i], i) for i in range(1, 32)]
 
@@ -103,6 +105,7 @@ class TranslateBackend(Backend):
         self._cold: dict[int, dict] = {}            # priv -> {pc: ColdBlock}
         self._trans: dict[int, dict] = {}           # priv -> {pc: Translation}
         self._owners: dict[int, dict] = {}          # priv -> {block start: region containing it}
+        self._smc: dict[int, int] = {}              # block start -> times a store overwrote its code
         self._shapes: dict[int, Shape] = {}         # pc -> decoded and emitted block (any priv)
         self._emitted: dict = {}                    # (pc, word, known inputs) -> InsnCode
         self._ns: dict[int, dict] = {}              # priv -> globals of the generated code
@@ -115,7 +118,7 @@ class TranslateBackend(Backend):
             self._views = {"_rw": mv.cast("I"), "_rh": mv.cast("H"), "_rb": bus.ram}
         self._ram = self._ram_model()
         self._reset_stats()
-        bus.code_listeners.append(self.invalidate)
+        bus.code_listeners.append(self._code_written)
 
     # ------------------------------------------------------------------ statistics
     def _reset_stats(self) -> None:
@@ -484,13 +487,15 @@ class TranslateBackend(Backend):
 
         def runner(n):
             # hot, and the budget covers the block (single steps would translate every pc)
-            if c.execs >= backend.threshold and n >= size and not c.dead:
+            if c.execs >= need and n >= size and not c.dead:
                 fn = backend._translate(pc, priv)
                 if fn is not None:
                     return fn(n)
             c.execs += 1
             return backend._interpret(c, n)
         size = len(insns)
+        rewrites = self._smc.get(pc, 0)
+        need = self.threshold + SMC_BACKOFF * rewrites if rewrites < SMC_GIVE_UP else 1 << 62
         runner.pc = pc
         runner.rec = None
         c.runner = runner
@@ -575,7 +580,7 @@ class TranslateBackend(Backend):
         while queue:
             sh = shapes[queue.popleft()]
             for t in sh.successors():
-                if t in shapes or t in bps:
+                if t in shapes or t in bps or t in self._smc:
                     continue
                 if len(shapes) >= self.max_region_blocks or total >= self.max_region_insns:
                     break
@@ -708,12 +713,26 @@ class TranslateBackend(Backend):
     def invalidate(self, addr: int, size: int) -> None:
         """Memory [addr, addr+size) changed (a store, a host write, a breakpoint set or
         cleared there): drop what was decoded or translated from it, and chains into it."""
+        self._drop(addr, size, False)
+
+    def _code_written(self, addr: int, size: int) -> None:
+        """The bus's code listener: a store (or host write) into a line flagged CODE."""
+        self._drop(addr, size, True)
+
+    def _drop(self, addr: int, size: int, written: bool) -> None:
         hi = addr + size
         hit = []
         for k in range(addr >> 6, ((hi - 1) >> 6) + 1):
             for rec in self._lines.get(k, ()):
                 if any(a < hi and addr < b for a, b in rec.ranges):
                     hit.append(rec)
+        if written:
+            # remember which blocks get rewritten: they are translated later, or not at all,
+            # and kept out of other blocks' regions, so a rewrite drops as little as possible
+            starts = {a for rec in hit if isinstance(rec, (Translation, ColdBlock))
+                      for a, b in rec.ranges if a < hi and addr < b}
+            for a in starts:
+                self._smc[a] = self._smc.get(a, 0) + 1
         for rec in hit:
             self._kill(rec)
 
@@ -742,5 +761,5 @@ class TranslateBackend(Backend):
 
     def detach(self) -> None:
         self.invalidate_all()
-        if self.invalidate in self.m.bus.code_listeners:
-            self.m.bus.code_listeners.remove(self.invalidate)
+        if self._code_written in self.m.bus.code_listeners:
+            self.m.bus.code_listeners.remove(self._code_written)
