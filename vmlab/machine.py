@@ -586,7 +586,11 @@ class Machine:
 
     # ------------------------------------------------------------------ running
     def pause(self) -> None:
-        """Ask a running ``run()`` (in another thread) to stop at the next slice boundary."""
+        """Ask a running ``run()`` (in another thread) to stop at the next slice boundary.
+
+        This is the only call that is safe from another thread while ``run()`` executes;
+        set breakpoints or write memory between runs (the compiled core caches them unlocked).
+        """
         self._pause.set()
         request = getattr(self._backend, "request_pause", None)   # compiled loops poll a C flag
         if request is not None:
