@@ -332,13 +332,34 @@ def test_programs_lockstep(src):
     assert_lockstep(assemble(src))
 
 
-@pytest.mark.parametrize("attrs", [dict(regions=False), dict(region_policy="warm"),
+@pytest.mark.parametrize("attrs", [dict(regions=False), dict(region_policy="reachable"),
                                    dict(max_block_insns=3, max_region_blocks=3),
-                                   dict(max_region_insns=8)],
-                         ids=["blocks-only", "warm-regions", "tiny-blocks", "tiny-regions"])
+                                   dict(max_region_insns=8), dict(grow_every=1),
+                                   dict(group_accesses=False)],
+                         ids=["blocks-only", "reachable-regions", "tiny-blocks", "tiny-regions",
+                              "grow-on-every-entry", "no-access-groups"])
 def test_configurations_lockstep(attrs):
     for src in (LOOPS, FIB):
         assert_lockstep(assemble(src), schedules=([7, 100, 3, 1000], [100000]), thresholds=(0, 2), **attrs)
+
+
+def _workloads():
+    from vmlab.workloads import WORKLOADS
+    return WORKLOADS
+
+
+@pytest.mark.parametrize("workload", _workloads(), ids=lambda w: w.name)
+def test_benchmark_workloads_lockstep(workload):
+    """vmlab bench's workloads (C ones when the toolchain is here), growth checked on every
+    entry too, so that regions are re-formed and entered at every kind of block."""
+    try:
+        prog = workload.program()
+    except Exception as e:                      # no C toolchain here
+        pytest.skip(f"{workload.name}: {e}")
+    for attrs in (dict(), dict(grow_every=1, threshold=2)):
+        d = lockstep(prog, "translate", chunks=[997, 13, 20011], max_steps=150_000,
+                     ram_size=16 << 20, setup=tune(**attrs))
+        assert d is None, f"{workload.name} {attrs}\n{d.report()}"
 
 
 def test_results_and_exit_code():

@@ -93,6 +93,12 @@ class InsnCode:
     has_slow_store: bool = False                       # contains a store that may reach the bus
     mem: "MemAccess | None" = None                     # it is one plain load or store through a register
 
+    def at(self, pc: int) -> "InsnCode":
+        """The same code at another address (for snippets that do not use PC)."""
+        c = copy.copy(self)
+        c.pc = pc
+        return c
+
 
 class BlockEmitter:
     """Emits instructions of one straight-line block, tracking registers with known values."""
@@ -104,57 +110,65 @@ class BlockEmitter:
 
     # -- one instruction ---------------------------------------------------------------------
     def emit(self, ins: Insn, pc: int, word: int, ops: dict) -> InsnCode:
-        """The code of one instruction; updates the registers known to hold constants."""
+        """The code of one instruction; updates the registers known to hold constants.
+
+        With a cache, the result is reused for the same word (at the same pc, if the snippet
+        uses PC) with the same known input values: then only its pc is new.
+        """
         cache = self.cache
-        if cache is not None:
-            known = self.known
-            key = (pc, word, tuple((r, known.get(r)) for f, r in ops.items() if f in _REG_FIELDS))
-            code = cache.get(key)
-            if code is None:
-                code = cache[key] = self._emit(ins, pc, word, ops)
-            else:
-                for i in code.writes:
-                    known.pop(i, None)
-                known.update(code.consts)
-            return code
-        return self._emit(ins, pc, word, ops)
+        if cache is None:
+            return self._emit(ins, pc, word, ops)
+        known = self.known
+        key = (word, pc if _uses_pc(ins) else None,
+               tuple((r, known.get(r)) for f, r in ops.items() if f in _REG_FIELDS))
+        code = cache.get(key)
+        if code is None:
+            code = cache[key] = self._emit(ins, pc, word, ops)
+        else:
+            for i in code.writes:
+                known.pop(i, None)
+            known.update(code.consts)
+        if code.pc != pc:
+            code = code.at(pc)
+        return code
 
     def _emit(self, ins: Insn, pc: int, word: int, ops: dict) -> InsnCode:
         env = {"PC": pc, "WORD": word, **_EVAL_FUNCS, **ops}
         code = InsnCode(pc, word, ins, ops, [])
+        conds = tuple(bool(eval(c, _NO_BUILTINS, env)) for c in _conditions_code(ins))
+        template, consts = _template(ins, conds)
+        values = [eval(c, _NO_BUILTINS, env) for c in consts]
         known = self.known
+        reads = code.reads
 
-        def const(src: str) -> str:
-            return repr(eval(_compiled(src), _NO_BUILTINS, env))
+        def subst(e):
+            # placeholders of the template: __k<i> constant i, __r<i> register read, __w<i> write
+            if e.__class__ is ast.Name and e.id.startswith("__"):
+                kind, i = e.id[2], values[int(e.id[3:])]
+                if kind == "k":
+                    return ast.Constant(i)
+                if kind == "r":
+                    if i == 0:
+                        return ast.Constant(0)
+                    if i in known:
+                        return ast.Constant(known[i])
+                    reads.add(i)
+                    return ast.Name(REG_NAMES[i], ast.Load())
+                return ast.Name(REG_NAMES[i], ast.Store())
+            return e
 
-        def reg_read(r: str, node) -> str:
-            i = int(r, 0)
-            if i == 0:
-                return "0"
-            if i in known:
-                return repr(known[i])
-            code.reads.add(i)
-            return REG_NAMES[i]
-
-        def reg_write(r: str, v: str, node) -> str:
-            i = int(r, 0)
-            return f"{REG_NAMES[i]} = {v}"
-
-        conds = {c: bool(eval(_compiled(c), _NO_BUILTINS, env)) for c in _static_conditions(ins)}
-        lines = PyEmitter(ins, None, reg_read, reg_write, const, conds).body("")
-        body = ast.parse("\n".join(lines)).body
-        next_pc = pc + 4
+        body = [_rebuild_stmt(st, subst, subst) for st in template]
         if not ins.ends_block:
             # every non-control snippet ends with "return PC + 4" (or raises)
             if body and isinstance(body[-1], ast.Return):
                 last = body.pop()
-                assert isinstance(last.value, ast.Constant) and last.value.value == next_pc, ast.dump(last)
+                assert isinstance(last.value, ast.Constant) and last.value.value == pc + 4, ast.dump(last)
         body = _aligned_jumps(_reachable(_propagate(body)))
         if not ins.ends_block:
             code.mem = _memory_access(body)
         out: list[ast.stmt] = []
-        for s in body:
-            out.extend(self._lower(s, code))
+        for st in body:
+            out.extend(self._lower(st, code))
         code.stmts = out
         self._analyse(code)
         return code
@@ -162,24 +176,23 @@ class BlockEmitter:
     # -- passes -------------------------------------------------------------------------------
     def _lower(self, s: ast.stmt, code: InsnCode) -> list[ast.stmt]:
         """Mask lowering and memory inlining for one top-level statement."""
-        s = _Signed().visit(s)
+        s = _rebuild_stmt(s, _signed)
         pre: list[ast.stmt] = []
         if isinstance(s, ast.Assign) and len(s.targets) == 1:
-            s.value = self._lower_loads(s.value, pre)
+            value = self._lower_loads(s.value, pre)
             t = s.targets[0]
             if isinstance(t, ast.Name) and t.id in REG_INDEX:
-                return pre + _lower_mask(t.id, s.value)
-            return pre + [s]
+                return pre + _lower_mask(t.id, value)
+            return pre + [ast.Assign(s.targets, value, lineno=0)]
         if isinstance(s, ast.Expr) and _call_name(s.value) in STORE_FUNCS:
             return self._lower_store(s.value, code)
         if isinstance(s, ast.If):
-            s.body = [x for b in s.body for x in self._lower(b, code)]
-            s.orelse = [x for b in s.orelse for x in self._lower(b, code)]
-            return [s]
+            return [ast.If(s.test, [x for b in s.body for x in self._lower(b, code)],
+                           [x for b in s.orelse for x in self._lower(b, code)])]
         return [s]
 
     def _offset(self, addr: ast.expr) -> ast.expr:
-        return _Fold().visit(ast.BinOp(addr, ast.Sub(), ast.Constant(self.ram.base)))
+        return _fold_expr(ast.BinOp(addr, ast.Sub(), ast.Constant(self.ram.base)))
 
     def _fast_test(self, width: int, o: ast.expr) -> ast.expr | None:
         """Expression true when offset `o` is a naturally aligned access inside RAM."""
@@ -197,7 +210,7 @@ class BlockEmitter:
     def _view_item(width: int, o: ast.expr) -> ast.expr:
         shift = {4: 2, 2: 1, 1: 0}[width]
         idx = o if shift == 0 else ast.BinOp(o, ast.RShift(), ast.Constant(shift))
-        return ast.Subscript(ast.Name(VIEWS[width], ast.Load()), _Fold().visit(idx), ast.Load())
+        return ast.Subscript(ast.Name(VIEWS[width], ast.Load()), _fold_expr(idx), ast.Load())
 
     @staticmethod
     def _sign(width: int, v: ast.expr) -> ast.expr:
@@ -208,9 +221,9 @@ class BlockEmitter:
         ram = self.ram
         if ram is None or not ram.inline or not ram.inline_loads:
             return e
-        if not any(_call_name(n) in LOAD_FUNCS for n in ast.walk(e)):
+        if not _has_call(e, LOAD_FUNCS):
             return e
-        return _InlineLoads(self, pre).visit(e)
+        return _rebuild(e, lambda n: self.inline_load(n, pre) if _call_name(n) in LOAD_FUNCS else n)
 
     def inline_load(self, c: ast.Call, pre: list) -> ast.expr:
         """The RAM fast path of one load call, its offset computed into ``_o`` first."""
@@ -238,7 +251,7 @@ class BlockEmitter:
         width = STORE_FUNCS[name]
         addr, value = c.args
         if width < 4:
-            value = _Fold().visit(ast.BinOp(value, ast.BitAnd(), ast.Constant((1 << (8 * width)) - 1)))
+            value = _fold_expr(ast.BinOp(value, ast.BitAnd(), ast.Constant((1 << (8 * width)) - 1)))
         code.has_slow_store = True
         smc = ast.Expr(ast.Call(ast.Name("__smc__", ast.Load()), [], []))
         if ram is None or not ram.inline:
@@ -263,19 +276,7 @@ class BlockEmitter:
     def _analyse(self, code: InsnCode) -> None:
         """Registers written, known values afterwards, and where control goes."""
         known = self.known
-        for s in code.stmts:
-            for n in ast.walk(s):
-                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id in REG_INDEX:
-                    code.writes.add(REG_INDEX[n.id])
-                elif isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id in REG_INDEX:
-                    code.writes.add(REG_INDEX[n.target.id])
-                elif isinstance(n, ast.Return):
-                    v = n.value
-                    if isinstance(v, ast.Constant):
-                        if v.value not in code.static_exits:
-                            code.static_exits.append(v.value)
-                    else:
-                        code.dynamic_exit = True
+        _scan(code.stmts, code)
         for i in code.writes:
             known.pop(i, None)
         for s in code.stmts:
@@ -293,29 +294,20 @@ def _propagate(stmts: list[ast.stmt]) -> list[ast.stmt]:
     constant: a ``jalr`` through a register with a known value becomes a static jump."""
     out: list[ast.stmt] = []
     temps: dict[str, int] = {}
+
+    def fold(e):
+        if e.__class__ is ast.Name and e.id in temps and e.ctx.__class__ is ast.Load:
+            return ast.Constant(temps[e.id])
+        return _fold_node(e)
+
     for s in stmts:
-        if temps:
-            s = _Subst(temps).visit(s)
-        r = _Fold().visit(s)
-        for s2 in (r if isinstance(r, list) else [r]):
-            if (isinstance(s2, ast.Assign) and len(s2.targets) == 1 and isinstance(s2.targets[0], ast.Name)
+        for s2 in _fold_stmt(s, fold):
+            if (s2.__class__ is ast.Assign and len(s2.targets) == 1 and isinstance(s2.targets[0], ast.Name)
                     and s2.targets[0].id not in REG_INDEX and _int(s2.value)):
                 temps[s2.targets[0].id] = s2.value.value
                 continue
-            if temps and not (s2 is s):
-                s2 = _Fold().visit(_Subst(temps).visit(s2))
             out.append(s2)
     return out
-
-
-class _Subst(ast.NodeTransformer):
-    def __init__(self, values: dict[str, int]):
-        self.values = values
-
-    def visit_Name(self, n):
-        if isinstance(n.ctx, ast.Load) and n.id in self.values:
-            return ast.Constant(self.values[n.id])
-        return n
 
 
 def _aligned_jumps(stmts: list[ast.stmt]) -> list[ast.stmt]:
@@ -337,7 +329,7 @@ def _aligned_jumps(stmts: list[ast.stmt]) -> list[ast.stmt]:
                 and isinstance(nxt.test.left, ast.Name) and nxt.test.left.id == s.targets[0].id):
             t = s.targets[0].id
             out.append(ast.Assign([ast.Name(t, ast.Store())], s.value.left, lineno=0))
-            out.append(ast.If(copy.deepcopy(nxt.test), [s, nxt], []))
+            out.append(ast.If(nxt.test, [s, nxt], []))
             k += 2
             continue
         out.append(s)
@@ -346,6 +338,7 @@ def _aligned_jumps(stmts: list[ast.stmt]) -> list[ast.stmt]:
 
 
 _CONDITIONS: dict[str, list[str]] = {}
+_CONDITIONS_CODE: dict[str, list] = {}
 _COMPILED: dict[str, object] = {}
 _NO_BUILTINS = {"__builtins__": {}}
 
@@ -361,21 +354,18 @@ _REG_FIELDS = {"rd", "rs1", "rs2"}          # fields naming registers: what know
 
 
 def _static_conditions(ins: Insn) -> list[str]:
+    """The decode-time conditions that select a variant of the snippet (``rd == 0`` ...)."""
     c = _CONDITIONS.get(ins.name)
     if c is None:
         c = _CONDITIONS[ins.name] = _Gen(ins).static_conditions()
     return c
 
 
-class _InlineLoads(ast.NodeTransformer):
-    def __init__(self, emitter: BlockEmitter, pre: list):
-        self.emitter, self.pre = emitter, pre
-
-    def visit_Call(self, c):
-        self.generic_visit(c)
-        if _call_name(c) not in LOAD_FUNCS:
-            return c
-        return self.emitter.inline_load(c, self.pre)
+def _conditions_code(ins: Insn) -> list:
+    c = _CONDITIONS_CODE.get(ins.name)
+    if c is None:
+        c = _CONDITIONS_CODE[ins.name] = [_compiled(src) for src in _static_conditions(ins)]
+    return c
 
 
 def _reachable(stmts: list[ast.stmt]) -> list[ast.stmt]:
@@ -425,7 +415,7 @@ def _memory_access(body: list[ast.stmt]) -> MemAccess | None:
         if a is None or not isinstance(value, (ast.Name, ast.Constant)):
             return None
         if width < 4:
-            value = _Fold().visit(ast.BinOp(value, ast.BitAnd(), ast.Constant((1 << (8 * width)) - 1)))
+            value = _fold_expr(ast.BinOp(value, ast.BitAnd(), ast.Constant((1 << (8 * width)) - 1)))
         return MemAccess(True, width, a[0], a[1], value=value)
     if isinstance(s, ast.Assign) and isinstance(s.targets[0], ast.Name) and s.targets[0].id in REG_INDEX:
         v = s.value
@@ -506,11 +496,8 @@ def access_groups(codes: list[InsnCode], ram: RamModel | None) -> list[AccessGro
 
 def _plain(c: InsnCode) -> bool:
     """Straight-line code that cannot leave the block or raise."""
-    for s in c.stmts:
-        for node in ast.walk(s):
-            if isinstance(node, (ast.Return, ast.Raise, ast.Call)):
-                return False
-    return True
+    return not _has_stmt(c.stmts, (ast.Return, ast.Raise)) and not any(
+        _has_call_stmt(s) for s in c.stmts)
 
 
 def _group(codes: list[InsnCode], members: list[int], ram: RamModel) -> AccessGroup | None:
@@ -530,10 +517,10 @@ def _group(codes: list[InsnCode], members: list[int], ram: RamModel) -> AccessGr
         tests.append(ast.UnaryOp(ast.Not(), ast.BinOp(o, ast.BitAnd(), ast.Constant(align - 1))))
     if stores:
         for off in sorted({lo, hi - 1}):
-            idx = _Fold().visit(ast.BinOp(ast.BinOp(o, ast.Add(), ast.Constant(off)), ast.RShift(), ast.Constant(6)))
+            idx = _fold_expr(ast.BinOp(ast.BinOp(o, ast.Add(), ast.Constant(off)), ast.RShift(), ast.Constant(6)))
             tests.append(ast.UnaryOp(ast.Not(), ast.Subscript(ast.Name("_flags", ast.Load()), idx, ast.Load())))
     guard: list[ast.stmt] = [ast.Assign([ast.Name("_o", ast.Store())],
-                                        _Fold().visit(ast.BinOp(ast.Name(base, ast.Load()), ast.Sub(), ast.Constant(ram.base))),
+                                        _fold_expr(ast.BinOp(ast.Name(base, ast.Load()), ast.Sub(), ast.Constant(ram.base))),
                                         lineno=0)]
     widths = {a.width for a in accs}
     pre: list[ast.stmt] = []
@@ -545,14 +532,14 @@ def _group(codes: list[InsnCode], members: list[int], ram: RamModel) -> AccessGr
     for i in range(members[0], members[-1] + 1):
         c = codes[i]
         if c.mem is None or i not in members:
-            fast[i] = copy.deepcopy(c.stmts)
+            fast[i] = list(c.stmts)           # statements are never mutated: sharing them is safe
             continue
         a = c.mem
         shift = {4: 2, 2: 1, 1: 0}[a.width]
-        idx = _Fold().visit(ast.BinOp(ast.Name(index_name[a.width], ast.Load()), ast.Add(), ast.Constant(a.offset >> shift)))
+        idx = _fold_expr(ast.BinOp(ast.Name(index_name[a.width], ast.Load()), ast.Add(), ast.Constant(a.offset >> shift)))
         item = ast.Subscript(ast.Name(VIEWS[a.width], ast.Load()), idx, ast.Load())
         if a.store:
-            stmts = [ast.Assign([_store_target(item)], copy.deepcopy(a.value), lineno=0)]
+            stmts = [ast.Assign([_store_target(item)], a.value, lineno=0)]
         else:
             v = BlockEmitter._sign(a.width, item) if a.signed else item
             stmts = _lower_mask(a.target, ast.BinOp(v, ast.BitAnd(), ast.Constant(M32)) if a.signed else v)
@@ -634,9 +621,10 @@ def _slt_const(x: ast.expr, c: int) -> ast.expr:
     return ast.Compare(h, [ast.LtE(), ast.Lt()], [x, ast.Constant(c + (1 << 32))])
 
 
-class _Signed(ast.NodeTransformer):
-    def visit_Compare(self, n):
-        self.generic_visit(n)
+def _signed(n: ast.expr) -> ast.expr:
+    """Rewrite one node (its operands already rewritten): signed compares, s32(x) >> c."""
+    t = n.__class__
+    if t is ast.Compare:
         if len(n.ops) != 1 or type(n.ops[0]) not in (ast.Lt, ast.LtE, ast.Gt, ast.GtE):
             return n
         a, b, op = n.left, n.comparators[0], type(n.ops[0])
@@ -656,23 +644,19 @@ class _Signed(ast.NodeTransformer):
                 return _not(_slt_const(xa, c + 1))
             return _not(_slt_const(xa, c))
         return n
-
-    def visit_BinOp(self, n):
-        # s32(x) >> c, as the emitter writes it: ((x ^ H) - H) >> c  ->  x >> c with the sign
-        # bits filled in when x is negative
-        self.generic_visit(n)
-        if isinstance(n.op, ast.RShift) and _int(n.right) and 0 < n.right.value < 32:
-            inner = n.left
-            if (isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Sub) and _int(inner.right)
-                    and inner.right.value == SIGN):
-                x = _flipped(inner.left)
-                if x is not None:
-                    k = n.right.value
-                    shifted = ast.BinOp(x, ast.RShift(), ast.Constant(k))
-                    # floor((x - 2**32) / 2**k) == (x >> k) - 2**(32-k)
-                    neg = ast.BinOp(copy.deepcopy(shifted), ast.Sub(), ast.Constant(1 << (32 - k)))
-                    return ast.IfExp(_cmp(x, ast.Lt(), ast.Constant(SIGN)), shifted, neg)
-        return n
+    if t is ast.BinOp and isinstance(n.op, ast.RShift) and _int(n.right) and 0 < n.right.value < 32:
+        # s32(x) >> c, as the emitter writes it: ((x ^ H) - H) >> c  ->  x >> c, minus
+        # 2**(32-c) when x is negative: floor((x - 2**32) / 2**c) == (x >> c) - 2**(32-c)
+        inner = n.left
+        if (isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Sub) and _int(inner.right)
+                and inner.right.value == SIGN):
+            x = _flipped(inner.left)
+            if x is not None:
+                k = n.right.value
+                shifted = ast.BinOp(x, ast.RShift(), ast.Constant(k))
+                neg = ast.BinOp(shifted, ast.Sub(), ast.Constant(1 << (32 - k)))
+                return ast.IfExp(_cmp(x, ast.Lt(), ast.Constant(SIGN)), shifted, neg)
+    return n
 
 
 # ---- value ranges and wrap-around ------------------------------------------------------------
@@ -748,7 +732,7 @@ def _wrap_once(e: ast.expr) -> ast.expr:
         if 0 <= r[0] and r[1] <= M32:
             return e
         if -WRAP <= r[0] and r[1] < 0:
-            return _Fold().visit(ast.BinOp(e, ast.Add(), ast.Constant(WRAP)))
+            return _fold_expr(ast.BinOp(e, ast.Add(), ast.Constant(WRAP)))
     return ast.BinOp(e, ast.BitAnd(), ast.Constant(M32))
 
 
@@ -798,11 +782,11 @@ def _int(n) -> bool:
     return isinstance(n, ast.Constant) and type(n.value) is int
 
 
-class _Fold(ast.NodeTransformer):
-    """Evaluate what is constant; drop identities; keep ``x + c`` with one constant."""
-
-    def visit_BinOp(self, n):
-        self.generic_visit(n)
+def _fold_node(n: ast.expr) -> ast.expr:
+    """Fold one node whose operands are already folded: evaluate what is constant, drop
+    identities, keep ``x + c`` with one constant."""
+    t = n.__class__
+    if t is ast.BinOp:
         a, b, op = n.left, n.right, type(n.op)
         if _int(a) and _int(b) and op in _BINOPS:
             try:
@@ -821,7 +805,7 @@ class _Fold(ast.NodeTransformer):
                 return a
             return ast.BinOp(a, ast.Add() if c > 0 else ast.Sub(), ast.Constant(abs(c)))
         if op is ast.Add and _int(a) and not _int(b):
-            return self.visit_BinOp(ast.BinOp(b, ast.Add(), a))
+            return _fold_node(ast.BinOp(b, ast.Add(), a))
         if _int(b) and b.value == 0 and op in (ast.BitOr, ast.BitXor, ast.LShift, ast.RShift):
             return a
         if _int(a) and a.value == 0 and op in (ast.BitOr, ast.BitXor):
@@ -829,9 +813,7 @@ class _Fold(ast.NodeTransformer):
         if op is ast.BitAnd and _int(b) and isinstance(a, ast.BinOp) and isinstance(a.op, ast.BitAnd) and _int(a.right):
             return ast.BinOp(a.left, ast.BitAnd(), ast.Constant(a.right.value & b.value))
         return n
-
-    def visit_UnaryOp(self, n):
-        self.generic_visit(n)
+    if t is ast.UnaryOp:
         if _int(n.operand):
             if isinstance(n.op, ast.USub):
                 return ast.Constant(-n.operand.value)
@@ -840,24 +822,165 @@ class _Fold(ast.NodeTransformer):
         if isinstance(n.op, ast.Not) and isinstance(n.operand, ast.Constant):
             return ast.Constant(not n.operand.value)
         return n
-
-    def visit_Compare(self, n):
-        self.generic_visit(n)
+    if t is ast.Compare:
         if len(n.ops) == 1 and _int(n.left) and _int(n.comparators[0]) and type(n.ops[0]) in _CMPOPS:
             return ast.Constant(_CMPOPS[type(n.ops[0])](n.left.value, n.comparators[0].value))
         return n
+    if t is ast.IfExp and isinstance(n.test, ast.Constant):
+        return n.body if n.test.value else n.orelse
+    return n
 
-    def visit_IfExp(self, n):
-        self.generic_visit(n)
-        if isinstance(n.test, ast.Constant):
-            return n.body if n.test.value else n.orelse
-        return n
 
-    def visit_If(self, n):
-        self.generic_visit(n)
-        if isinstance(n.test, ast.Constant):
-            return (n.body if n.test.value else n.orelse) or ast.Pass()
-        return n
+def _fold_expr(e: ast.expr) -> ast.expr:
+    return _rebuild(e, _fold_node)
+
+
+def _fold_stmt(s: ast.stmt, fn=_fold_node) -> list[ast.stmt]:
+    """A statement folded with `fn`; an ``if`` with a constant test becomes its taken branch."""
+    if s.__class__ is ast.If:
+        test = _rebuild(s.test, fn)
+        if isinstance(test, ast.Constant):
+            return [x for b in (s.body if test.value else s.orelse) for x in _fold_stmt(b, fn)]
+        return [ast.If(test, [x for b in s.body for x in _fold_stmt(b, fn)] or [ast.Pass()],
+                       [x for b in s.orelse for x in _fold_stmt(b, fn)])]
+    return [_rebuild_stmt(s, fn)]
+
+
+# ---- AST plumbing: rebuild instead of mutate (templates and cached code are shared) ----------
+
+def _rebuild(e: ast.expr, fn) -> ast.expr:
+    """A copy of expression `e` made bottom-up, `fn` applied to every node once its operands
+    are done. Never modifies `e`."""
+    t = e.__class__
+    if t is ast.Name or t is ast.Constant:
+        return fn(e)
+    if t is ast.BinOp:
+        return fn(ast.BinOp(_rebuild(e.left, fn), e.op, _rebuild(e.right, fn)))
+    if t is ast.UnaryOp:
+        return fn(ast.UnaryOp(e.op, _rebuild(e.operand, fn)))
+    if t is ast.Compare:
+        return fn(ast.Compare(_rebuild(e.left, fn), e.ops, [_rebuild(c, fn) for c in e.comparators]))
+    if t is ast.IfExp:
+        return fn(ast.IfExp(_rebuild(e.test, fn), _rebuild(e.body, fn), _rebuild(e.orelse, fn)))
+    if t is ast.BoolOp:
+        return fn(ast.BoolOp(e.op, [_rebuild(v, fn) for v in e.values]))
+    if t is ast.Call:
+        return fn(ast.Call(e.func, [_rebuild(a, fn) for a in e.args], []))
+    if t is ast.Subscript:
+        return fn(ast.Subscript(_rebuild(e.value, fn), _rebuild(e.slice, fn), e.ctx))
+    raise TypeError(f"unexpected expression in generated code: {ast.dump(e)}")
+
+
+def _rebuild_stmt(s: ast.stmt, fn, target=None) -> ast.stmt:
+    """A copy of statement `s` with `fn` applied to its expressions (and `target` to the
+    Name an assignment stores to)."""
+    t = s.__class__
+    if t is ast.Assign:
+        tg = [target(x) if target and x.__class__ is ast.Name else
+              (_rebuild(x, fn) if x.__class__ is not ast.Name else x) for x in s.targets]
+        return ast.Assign(tg, _rebuild(s.value, fn), lineno=0)
+    if t is ast.AugAssign:
+        tg = target(s.target) if target and s.target.__class__ is ast.Name else s.target
+        return ast.AugAssign(tg, s.op, _rebuild(s.value, fn))
+    if t is ast.Expr:
+        return ast.Expr(_rebuild(s.value, fn))
+    if t is ast.Return:
+        return ast.Return(_rebuild(s.value, fn) if s.value is not None else None)
+    if t is ast.Raise:
+        return ast.Raise(_rebuild(s.exc, fn), None)
+    if t is ast.If:
+        return ast.If(_rebuild(s.test, fn), [_rebuild_stmt(b, fn, target) for b in s.body],
+                      [_rebuild_stmt(b, fn, target) for b in s.orelse])
+    if t is ast.Pass:
+        return s
+    raise TypeError(f"unexpected statement in generated code: {ast.dump(s)}")
+
+
+def _scan(stmts: list[ast.stmt], code: InsnCode) -> None:
+    """Registers assigned and exits taken by these statements."""
+    for s in stmts:
+        t = s.__class__
+        if t is ast.Assign:
+            for x in s.targets:
+                if x.__class__ is ast.Name and x.id in REG_INDEX:
+                    code.writes.add(REG_INDEX[x.id])
+        elif t is ast.AugAssign:
+            if s.target.__class__ is ast.Name and s.target.id in REG_INDEX:
+                code.writes.add(REG_INDEX[s.target.id])
+        elif t is ast.Return:
+            v = s.value
+            if isinstance(v, ast.Constant):
+                if v.value not in code.static_exits:
+                    code.static_exits.append(v.value)
+            else:
+                code.dynamic_exit = True
+        elif t is ast.If:
+            _scan(s.body, code)
+            _scan(s.orelse, code)
+
+
+def _has_call(e: ast.expr, names) -> bool:
+    found = []
+    _rebuild(e, lambda n: found.append(n) or n if n.__class__ is ast.Call and _call_name(n) in names else n)
+    return bool(found)
+
+
+def _has_call_stmt(s: ast.stmt) -> bool:
+    found = []
+    _rebuild_stmt(s, lambda n: found.append(n) or n if n.__class__ is ast.Call else n)
+    return bool(found)
+
+
+def _has_stmt(stmts: list[ast.stmt], kinds) -> bool:
+    for s in stmts:
+        if isinstance(s, kinds):
+            return True
+        if s.__class__ is ast.If and (_has_stmt(s.body, kinds) or _has_stmt(s.orelse, kinds)):
+            return True
+    return False
+
+
+# ---- templates: the emitter's output for an instruction, operands left as placeholders -------
+
+_TEMPLATES: dict[tuple, tuple] = {}
+_USES_PC: dict[str, bool] = {}
+
+
+def _template(ins: Insn, conds: tuple) -> tuple[list[ast.stmt], list]:
+    """PyEmitter's statements for `ins` under one variant of its static conditions, parsed
+    once; operand values are placeholders: ``__k<i>`` the i-th operand expression (its
+    compiled code is the i-th entry of the returned list), ``__r<i>`` a register read and
+    ``__w<i>`` a register write whose number is that expression."""
+    key = (ins.name, conds)
+    t = _TEMPLATES.get(key)
+    if t is None:
+        sources: list[str] = []
+
+        def const(src: str) -> str:
+            if src not in sources:
+                sources.append(src)
+            return f"__k{sources.index(src)}"
+
+        def reg_read(r: str, node) -> str:
+            return f"__r{r[3:]}"
+
+        def reg_write(r: str, v: str, node) -> str:
+            return f"__w{r[3:]} = {v}"
+
+        cv = dict(zip(_static_conditions(ins), conds))
+        lines = PyEmitter(ins, None, reg_read, reg_write, const, cv).body("")
+        body = ast.parse("\n".join(lines)).body
+        t = _TEMPLATES[key] = (body, [_compiled(src) for src in sources])
+    return t
+
+
+def _uses_pc(ins: Insn) -> bool:
+    """Does the snippet use PC (then its code depends on where it is)?"""
+    u = _USES_PC.get(ins.name)
+    if u is None:
+        u = _USES_PC[ins.name] = any(isinstance(n, ast.Name) and n.id == "PC"
+                                     for n in ast.walk(ast.parse(ins.semantics)))
+    return u
 
 
 # ---- rendering --------------------------------------------------------------------------------

@@ -81,9 +81,11 @@ class TranslateBackend(Backend):
 
     These attributes may be changed at any time and apply to translations made afterwards:
     ``threshold``; ``regions`` (False: translate single blocks only, chaining them);
-    ``region_policy`` (``"reachable"``: grow regions along every static successor;
-    ``"warm"``: only along successors that have already run); ``group_accesses`` (one
-    guard for consecutive loads and stores through the same register); ``max_block_insns``,
+    ``region_policy`` (``"warm"``: grow regions only along successors that have already
+    run; ``"reachable"``: along every static successor); ``group_accesses`` (one
+    guard for consecutive loads and stores through the same register); ``grow_every`` (a
+    translation checks every this many entries whether to grow into a region; a power of
+    two); ``max_block_insns``,
     ``max_region_blocks``, ``max_region_insns``.
 
     Inspection: :attr:`blocks`, :attr:`translations`, :meth:`source`, :attr:`stats`.
@@ -94,8 +96,9 @@ class TranslateBackend(Backend):
         super().__init__(machine)
         self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         self.regions = True
-        self.region_policy = "reachable"
+        self.region_policy = "warm"
         self.group_accesses = True
+        self.grow_every = 64
         self.max_block_insns = MAX_BLOCK_INSNS
         self.max_region_blocks = MAX_REGION_BLOCKS
         self.max_region_insns = MAX_REGION_INSNS
@@ -128,6 +131,7 @@ class TranslateBackend(Backend):
         self.hits = 0
         self.misses = 0
         self.invalidations = 0
+        self.n_replaced = 0
         self.insns_interpreted = 0
         self.insns_executed = 0          # by this backend's run loop (translated + interpreted)
         self.careful_steps = 0
@@ -146,6 +150,7 @@ class TranslateBackend(Backend):
             "cache hits": self.hits,
             "cache misses": self.misses,
             "invalidations": self.invalidations,
+            "grown into regions": self.n_replaced,
             "live translations": sum(len(d) for d in self._trans.values()),
             "instructions translated": self.insns_executed - self.insns_interpreted,
             "instructions interpreted": self.insns_interpreted,
@@ -250,7 +255,8 @@ class TranslateBackend(Backend):
             return backend._partial(pc, n, priv)
 
         ns = {"__builtins__": __builtins__, "_x": m.state.x, "_flags": m.bus.flags, "Trap": Trap,
-              "_fault": self._fault, "_lookup": _lookup, "_partial": _partial,
+              "_fault": self._fault, "_lookup": _lookup, "_partial": _partial, "_leave": self._leave,
+              "_grow": self._grow,
               "_tdiv": m.ns["_tdiv"], "_trem": m.ns["_trem"]}
         if self._views:
             ns.update(self._views)
@@ -359,7 +365,7 @@ class TranslateBackend(Backend):
         self.m.state.pc = pc
         n = loc["n"]
         if rec.form != "block":
-            for k in range(len(rec.counts)):
+            for k in range(len(rec.blocks)):
                 rec.counts[k] += loc[f"_c{k}"]
         if loop_len:
             # inside a block's for loop: n is not yet charged for its iterations
@@ -367,6 +373,20 @@ class TranslateBackend(Backend):
             rec.counts[kb] += i
             n -= loop_len * i
         self._left = n + back
+
+    def _leave(self, rec: Translation, loc: dict, pc: int, n: int, kb: int):
+        """Generated code after a store dropped its own translation: write back and leave."""
+        x = self.m.state.x
+        for name, i in _REG_LOCALS:
+            v = loc.get(name)
+            if v is not None:
+                x[i] = v
+        if rec.form != "block":
+            for k in range(len(rec.blocks)):
+                rec.counts[k] += loc[f"_c{k}"]
+            if kb >= 0:
+                rec.counts[kb] += loc["_i"]
+        return self._ns[rec.priv]["_lookup"](pc), n
 
     # ------------------------------------------------------------------ lookup, misses, stubs
     def _miss_fn(self, priv: int):
@@ -426,9 +446,10 @@ class TranslateBackend(Backend):
                 f = rec.fn
             else:
                 fn = rec.fn
+                index = next(k for k, (a, _, _) in enumerate(rec.blocks) if a == pc)
 
                 def f(n):
-                    return fn(n, pc)
+                    return fn(n, index)
                 f.pc = pc
                 f.rec = rec
             rec.entries[pc] = f
@@ -556,11 +577,14 @@ class TranslateBackend(Backend):
         return sh
 
     def _warm(self, pc: int, priv: int) -> bool:
+        """Has the block at pc run (interpreted, or translated on its own or in a region)?"""
         c = self._cold[priv].get(pc)
-        return (c is not None and c.execs > 0) or pc in self._trans[priv]
+        return ((c is not None and c.execs > 0) or pc in self._trans[priv]
+                or pc in self._owners.get(priv, ()))
 
-    def _form_region(self, pc: int, priv: int) -> list[Shape]:
-        """The blocks to translate together, starting at pc (empty: nothing to translate)."""
+    def _form_region(self, pc: int, priv: int, grow: bool = True) -> list[Shape]:
+        """The blocks to translate together, starting at pc (empty: nothing to translate).
+        Without `grow`, the block alone (the first tier)."""
         self._namespace(priv)
         bps = self.m.breakpoints
         if pc in bps:
@@ -568,7 +592,7 @@ class TranslateBackend(Backend):
         first = self._shape(pc)
         if first is None:
             return []
-        if not self.regions or self._inside_translation(pc, priv):
+        if not grow or not self.regions or self._inside_translation(pc, priv):
             # a region from the middle of translated code would duplicate it: one block
             # (an entry made by a slice that ended there) that chains back into it is enough
             return [first]
@@ -576,7 +600,7 @@ class TranslateBackend(Backend):
         order = [pc]
         queue = deque([pc])
         total = len(first.codes)
-        warm_only = self.region_policy == "warm" and self.threshold > 0
+        warm_only = self.region_policy == "warm"
         while queue:
             sh = shapes[queue.popleft()]
             for t in sh.successors():
@@ -603,24 +627,45 @@ class TranslateBackend(Backend):
         return False
 
     def _translate(self, pc: int, priv: int):
-        """Translate the code at pc into a function, install it in the cache; None if there is
-        nothing to translate there."""
+        """Translate the hot block at pc on its own (the first tier) and install it; None if
+        there is nothing to translate there. It grows into a region later, if it stays hot."""
         owner = self._owners.get(priv, {}).get(pc)
         if owner is not None and not owner.dead:
             return self._enter(owner, pc)
         t0 = time.perf_counter()
-        shapes = self._form_region(pc, priv)
+        shapes = self._form_region(pc, priv, grow=False)
         if not shapes:
             return None
+        return self._install(pc, priv, shapes, t0)
+
+    def _grow(self, rec: Translation, b: int):
+        """Called by a translation every `grow_every`-th time it is entered (at its block b):
+        if the blocks around it that have run are not all in it, translate them together (a
+        loop with its branches, a function with the code its calls return to) and return the
+        new function entered at the same block; else None (go on with this one)."""
+        if not self.regions or rec.dead:
+            return None
+        t0 = time.perf_counter()
+        at = rec.blocks[b][0]
+        shapes = self._form_region(rec.pc, rec.priv)
+        pcs = {sh.pc for sh in shapes}
+        if pcs <= {a for a, _, _ in rec.blocks} or at not in pcs:
+            self.seconds_translating += time.perf_counter() - t0
+            return None
+        fn = self._install(rec.pc, rec.priv, shapes, t0)
+        return fn if at == rec.pc else self._enter(fn.rec, at)
+
+    def _install(self, pc: int, priv: int, shapes: list[Shape], t0: float):
+        """Generate, compile and cache the function for these blocks (entry at pc)."""
         shapes = layout(shapes)
-        g = generate(shapes, priv, self.m._symbols_lookup, entry=pc)
+        g = generate(shapes, priv, self.m._symbols_lookup, entry=pc, grow_every=self.grow_every)
         rec = Translation(pc, priv, shapes, g.form)
-        rec.source = g.source
+        rec.generated = g
         rec.line_info = g.line_info
         rec.filename = f"<vmlab translation {pc:#010x} #{next(self._serial)}>"
-        code = compile(g.source, rec.filename, "exec")
+        code = compile(g.code, rec.filename, "exec")
         # tracebacks and debuggers show the generated source
-        linecache.cache[rec.filename] = (len(g.source), None, g.source.splitlines(True), rec.filename)
+        linecache.cache[rec.filename] = (len(g.code), None, g.code.splitlines(True), rec.filename)
         loc: dict = {}
         exec(code, self._namespace(priv), loc)
         links = [Link(rec, t) for t in g.targets]
@@ -639,13 +684,20 @@ class TranslateBackend(Backend):
                 self.m.bus.mark_code(c.pc)
         old = self._trans[priv].get(pc)
         if old is not None:
-            self._kill(old)
+            self._kill(old, replaced=True)
+        if g.form == "region":
+            # the region takes over its blocks: translations it covers completely go
+            # (lookups and chains then enter the region at that block)
+            mine = {a for a, _, _ in rec.blocks}
+            owners = self._owners.setdefault(priv, {})
+            for a in mine:
+                other = self._trans[priv].get(a) or owners.get(a)
+                if other is not None and not other.dead and {b for b, _, _ in other.blocks} <= mine:
+                    self._kill(other, replaced=True)
+            for a in mine:
+                owners[a] = rec
         self._trans[priv][pc] = rec
         self._cache[priv][pc] = fn
-        if g.form == "region":
-            owners = self._owners.setdefault(priv, {})
-            for a, _, _ in rec.blocks:
-                owners.setdefault(a, rec)
         self._register(rec)
         self.n_translations += 1
         self.n_blocks_translated += len(shapes)
@@ -663,7 +715,8 @@ class TranslateBackend(Backend):
         for k in keys:
             self._lines.setdefault(k, set()).add(rec)
 
-    def _kill(self, rec) -> None:
+    def _kill(self, rec, replaced: bool = False) -> None:
+        """Drop a record; `replaced`: a bigger translation took over (not an invalidation)."""
         if rec.dead:
             return
         rec.dead = True
@@ -701,7 +754,10 @@ class TranslateBackend(Backend):
                     ln.dst.incoming.discard(ln)
                     ln.dst = None
             linecache.cache.pop(rec.filename, None)
-            self.invalidations += 1
+            if replaced:
+                self.n_replaced += 1
+            else:
+                self.invalidations += 1
         elif isinstance(rec, ColdBlock):
             if cache.get(rec.pc) is rec.runner:
                 del cache[rec.pc]

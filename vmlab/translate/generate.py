@@ -24,8 +24,9 @@ Three forms, chosen by the shape of the code:
 
 ``region``
     Several blocks (a loop with branches inside it, a function and the calls it makes): a
-    ``while`` loop dispatching on a local ``pc``; control stays inside while the target is one
-    of its blocks, registers stay in locals throughout.
+    ``while`` loop dispatching on ``b``, the index of the block to run next (a small int: in
+    CPython comparing small ints is several times faster than comparing 32-bit addresses);
+    control stays inside while the target is one of its blocks, registers stay in locals.
 
 The function is built by a factory ``_make(_B, _E, _L0, _L1, ...)``: ``_B`` is the
 :class:`~vmlab.translate.records.Translation` record, ``_E`` its execution counters, and each
@@ -47,11 +48,25 @@ COMMENT_COLUMN = 60
 
 @dataclass
 class Generated:
-    source: str
+    code: str                                   # the source that is compiled (no comments)
     form: str                                   # "block", "loop" or "region"
     # source line -> (guest pc, budget correction, loop length, block index): see TranslateBackend._fault
     line_info: dict[int, tuple[int, int, int, int]]
     targets: list[int] = field(default_factory=list)   # static successors outside: _L0, _L1 ...
+    comments: dict[int, object] = field(default_factory=dict)  # line index -> comment (str, or (word, pc))
+    symbols: object = None
+
+    @property
+    def source(self) -> str:
+        """The source with comments: the guest disassembly beside each instruction's first
+        line. Made on demand (disassembling costs more than compiling); same line numbers."""
+        lines = self.code.split("\n")
+        for k, c in self.comments.items():
+            if not isinstance(c, str):
+                word, pc = c
+                c = f"# {pc:08x}  {disassemble(word, pc, self.symbols)}"
+            lines[k] += " " * max(2, COMMENT_COLUMN - len(lines[k])) + c
+        return "\n".join(lines)
 
 
 def choose_form(shapes: list[Shape]) -> str:
@@ -94,9 +109,13 @@ def layout(shapes: list[Shape]) -> list[Shape]:
     return post[::-1] if post[-1] is shapes[0] else [shapes[0]] + [s for s in post[::-1] if s is not shapes[0]]
 
 
-def generate(shapes: list[Shape], priv: int, symbols=None, entry: int | None = None) -> Generated:
-    """Source of ``_make`` for these blocks, laid out in this order; `entry` defaults to the first."""
-    return _Generator(shapes, priv, symbols, shapes[0].pc if entry is None else entry).run()
+def generate(shapes: list[Shape], priv: int, symbols=None, entry: int | None = None,
+             grow_every: int = 64) -> Generated:
+    """Source of ``_make`` for these blocks, laid out in this order; `entry` defaults to the
+    first. Every `grow_every`-th entry (a power of two) the function calls ``_grow``."""
+    g = _Generator(shapes, priv, symbols, shapes[0].pc if entry is None else entry)
+    g.grow_mask = grow_every - 1
+    return g.run()
 
 
 class _Generator:
@@ -104,12 +123,13 @@ class _Generator:
         self.form = choose_form(shapes)
         self.shapes = shapes
         self.entry = entry
-        self.dispatch = len(shapes) > 1          # a while loop dispatching on pc
+        self.dispatch = len(shapes) > 1          # a while loop dispatching on the block index b
         self.priv = priv
         self.symbols = symbols
         self.index = {sh.pc: k for k, sh in enumerate(self.shapes)}
         self.targets: list[int] = []
         self.lines: list[str] = []
+        self.comments: dict[int, object] = {}
         self.info: list = []
         reads: set[int] = set()
         writes: set[int] = set()
@@ -125,9 +145,9 @@ class _Generator:
         self.loads = sorted(reads) if self.form == "block" else sorted(reads | writes)
 
     # -- helpers ------------------------------------------------------------------------------
-    def emit(self, text: str, where=None, comment: str | None = None) -> None:
+    def emit(self, text: str, where=None, comment=None) -> None:
         if comment:
-            text += " " * max(2, COMMENT_COLUMN - len(text)) + comment
+            self.comments[len(self.lines)] = comment
         self.lines.append(text)
         self.info.append(where)
 
@@ -155,17 +175,28 @@ class _Generator:
           f"({total} guest instructions; generated from vmlab/isa)")
         e("def _make(_B, _E__LINKS__):")
         name = f"tb_{self.entry:08x}"
-        e(f"    def {name}(n{f', pc={self.entry:#x}' if self.dispatch else ''}):")
+        if self.dispatch:
+            e("    _IN = {" + ", ".join(f"{sh.pc:#x}: {k}" for k, sh in enumerate(shapes)) + "}",
+              comment="# block start -> index")
+        e(f"    def {name}(n{f', b={self.index[self.entry]}' if self.dispatch else ''}):")
         b = " " * 8
+        K = len(shapes)
+        grow = [f"{b}if not _E[{K}] & {self.grow_mask}:", f"{b}    _g = _grow(_B, {'b' if self.dispatch else 0})",
+                f"{b}    if _g is not None: return _g(n)"]
         if self.form == "block":
             sh = shapes[0]
             e(f"{b}if n < {len(sh.codes)}: return _partial({sh.pc:#x}, n)",
               comment="# fewer steps left than the block has")
-            e(f"{b}_E[0] += 1")
+            e(f"{b}_E[0] += 1; _E[{K}] += 1")
+            e(grow[0], comment=f"# every {self.grow_mask + 1}th time: grow into a region?")
+            e(grow[1]); e(grow[2])
             self.load_registers(b)
             e(f"{b}try:")
             self.block(sh, 0, b + "    ")
         else:
+            e(f"{b}_E[{K}] += 1")
+            e(grow[0], comment=f"# every {self.grow_mask + 1}th time: grow into a region?")
+            e(grow[1]); e(grow[2])
             self.load_registers(b)
             e(b + " = ".join(f"_c{k}" for k in range(len(shapes))) + " = 0", comment="# executions of each block")
             if self.dispatch:
@@ -173,7 +204,7 @@ class _Generator:
                 e(f"{b}    while True:")
                 for k, sh in enumerate(shapes):
                     ind = b + "        "
-                    e(f"{ind}if pc == {sh.pc:#x}:")
+                    e(f"{ind}if b == {k}:", comment=f"# block {sh.pc:#x}")
                     self.block(sh, k, ind + "    ")
             else:
                 e(f"{b}try:")
@@ -188,13 +219,13 @@ class _Generator:
                 e(f"{b}n -= {L} * _i; _c0 += _i")
             for ln in self.flush() + self.wb(self.writes):
                 e(b + ln)
-            at = "pc" if self.dispatch else f"{sh.pc:#x}"
+            at = "(" + ", ".join(f"{x.pc:#x}" for x in shapes) + ")[b]" if self.dispatch else f"{sh.pc:#x}"
             e(f"{b}return _partial({at}, n)", comment="# out of budget: the rest interpreted")
         e(f"    return {name}")
         self.lines[1] = self.lines[1].replace("__LINKS__", "".join(f", _L{j}" for j in range(len(self.targets))))
-        source = "\n".join(self.lines) + "\n"
+        code = "\n".join(self.lines) + "\n"
         info = {k + 1: w for k, w in enumerate(self.info) if w is not None}
-        return Generated(source, self.form, info, self.targets)
+        return Generated(code, self.form, info, self.targets, self.comments, self.symbols)
 
     def load_registers(self, ind: str) -> None:
         regs = self.loads
@@ -265,9 +296,8 @@ class _Generator:
                                lambda v: self.exit(sh, kb, looping, v, regs),
                                lambda: self.smc_exit(sh, kb, looping, c, k, regs))
         text = _expand_exits(render(stmts), exits)
-        comment = f"# {c.pc:08x}  {disassemble(c.word, c.pc, self.symbols)}"
         for j, ln in enumerate(text):
-            self.emit(ind + ln, where, comment if j == 0 else None)
+            self.emit(ind + ln, where, (c.word, c.pc) if j == 0 else None)
 
     def exit(self, sh: Shape, kb: int, looping: bool, value: ast.expr, regs) -> list[str]:
         L = len(sh.codes)
@@ -281,17 +311,17 @@ class _Generator:
             if t == sh.pc and looping:
                 return ["continue"]
             if self.dispatch and t in self.index:
+                k = self.index[t]
                 if looping:
-                    return [f"pc = {t:#x}", "break"]
-                if self.index[t] > self.index[sh.pc]:
-                    return [f"pc = {t:#x}"]               # falls through to its test below
-                return [f"pc = {t:#x}", "continue"]
+                    return [f"b = {k}", "break"]
+                if k > self.index[sh.pc]:
+                    return [f"b = {k}"]                   # falls through to its test below
+                return [f"b = {k}", "continue"]
             return leave + [f"return {self.link(t)}, {n}"]
         v = ast.unparse(value)
         inner = []
         if self.dispatch:
-            inside = ", ".join(f"{p:#x}" for p in sorted(self.index))
-            inner = [f"if {v} in {{{inside}}}: pc = {v}; {'break' if looping else 'continue'}"]
+            inner = [f"if {v} in _IN: b = _IN[{v}]; {'break' if looping else 'continue'}"]
         elif looping:
             inner = [f"if {v} == {sh.pc:#x}: continue"]
         return inner + leave + [f"return _lookup({v}), {n}"]
@@ -301,14 +331,13 @@ class _Generator:
         L = len(sh.codes)
         refund = L - k - 1                       # instructions of this block not executed
         if self.form == "block":
-            pre, n = [], f"n - {k + 1}"
+            n = f"n - {k + 1}"
         elif looping:
-            pre, n = [f"n -= {L} * _i - {refund}; _c{kb} += _i" if refund else f"n -= {L} * _i; _c{kb} += _i"], "n"
+            n = f"n - {L} * _i + {refund}" if refund else f"n - {L} * _i"
         else:
-            pre, n = [f"n += {refund}"] if refund else [], "n"
-        leave = pre + self.wb(regs) + self.flush()
-        return ["if _B.dead:                       # it overwrote its own code: leave, fetch again"] + \
-            ["    " + ln for ln in leave + [f"return _lookup({c.pc + 4:#x}), {n}"]]
+            n = f"n + {refund}" if refund else "n"
+        # rare: the helper writes back the registers (and counters) from locals()
+        return [f"if _B.dead: return _leave(_B, locals(), {c.pc + 4:#x}, {n}, {kb if looping else -1})"]
 
 
 def _terminates(stmts: list[ast.stmt]) -> bool:

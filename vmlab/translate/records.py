@@ -67,7 +67,7 @@ class Translation:
             dispatching on a local ``pc``).
         blocks: (start, end, instructions) of each guest basic block in it, entry first.
         insns: guest instructions translated.
-        counts: translated executions of each block.
+        counts: translated executions of each block (one more item: entries into the function).
         links: the static exits to code outside it; ``chained`` lists the chained ones.
         source: the generated Python, guest disassembly in trailing comments.
         seconds: time spent translating it (decode, generate, compile).
@@ -79,13 +79,13 @@ class Translation:
         self.form = form
         self.blocks = [(sh.pc, sh.end, len(sh.codes)) for sh in shapes]
         self.insns = sum(len(sh.codes) for sh in shapes)
-        self.counts = [0] * len(shapes)
+        self.counts = [0] * (len(shapes) + 1)     # executions of each block, then entries
         self.successors = {sh.pc: sh.successors() for sh in shapes}
         self.dynamic = {sh.pc: sh.dynamic for sh in shapes}
         self.links: list[Link] = []
         self.incoming: set[Link] = set()
         self.dead = False
-        self.source = ""
+        self.generated = None        # vmlab.translate.generate.Generated
         self.filename = ""
         self.line_info: dict[int, tuple[int, int]] = {}
         self.fn = None
@@ -96,6 +96,11 @@ class Translation:
     @property
     def ranges(self) -> list[tuple[int, int]]:
         return [(a, b) for a, b, _ in self.blocks]
+
+    @property
+    def source(self) -> str:
+        """The generated Python, with the guest disassembly as trailing comments."""
+        return self.generated.source if self.generated is not None else ""
 
     @property
     def executions(self) -> int:
