@@ -31,6 +31,12 @@ except ImportError as e:              # not built (no compiler at install time) 
     _core = None
     _IMPORT_ERROR = str(e)
 
+# Instructions per call into the core in process mode. The machine's own slice (20,000) is
+# sized for the interpreter (about 4 ms there) and would cost the core a round trip through
+# Python every 60 us; this is about as long in the core. A pause from another thread does not
+# wait for it (the core polls its flag), and process mode has no interrupts to deliver.
+CORE_SLICE = 1 << 20
+
 BUILD_HINT = ("the compiled core vmlab._core is not built: install a C compiler and reinstall "
               "with `pip install -e .` (or run `python setup.py build_ext --inplace`)")
 
@@ -94,9 +100,13 @@ class CythonBackend(Backend):
         DONE, CAREFUL, TRAP, BREAK = _core.DONE, _core.CAREFUL, _core.TRAP, _core.BREAK
         self._sync_breakpoints()
         core.clear_pause()
+        system = m.mode == "system"
         left = budget
         while left > 0:
-            n = m._slice_budget(left)
+            if system:                             # the timer decides how far the core may go
+                n = m._slice_budget(left)
+            else:
+                n = left if left < CORE_SLICE else CORE_SLICE
             status = execute(s, n)                 # state written back when it returns
             done = core.done
             if status == DONE:
