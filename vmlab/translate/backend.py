@@ -9,7 +9,12 @@ What happens at a guest pc (the Digital FX!32 / Transmeta Crusoe recipe, in Pyth
    to a branch or jump, a ``system`` instruction, a breakpoint, or a size limit) and, following
    static successors (branch targets, fall-through, the return address of a call), a *region*
    of blocks around it: a loop with the branches inside it, a function with the code its
-   calls return to. Each instruction's Python comes from the instruction table
+   calls return to. Only neighbours that are hot themselves join (``join_threshold``
+   executions, half the threshold by default): translating code that ran a few times costs
+   more than it gives back (a compiled guest instruction costs about as much as interpreting
+   it 500 times). A neighbour already in another region brings that whole region along (it
+   is dropped), so regions never copy each other's blocks. Every ``grow_every``-th entry (and
+   then ever more rarely while nothing changes) a region looks again for new hot neighbours. Each instruction's Python comes from the instruction table
    (:mod:`vmlab.isa.codegen_block`), with guest registers in local variables, constants folded
    and RAM accesses inlined; :mod:`vmlab.translate.generate` wraps them into one function. It
    is compiled once and kept in the translation cache, keyed by (pc, privilege).
@@ -51,10 +56,10 @@ from ..backends.base import Backend
 from .generate import generate, layout
 from .records import BlockRecord, ColdBlock, Link, Shape, StubRecord, Translation
 
-DEFAULT_THRESHOLD = 8          # interpreted executions of a block before it is translated
+DEFAULT_THRESHOLD = 100        # interpreted executions of a block before it is translated
 MAX_BLOCK_INSNS = 64           # a basic block is cut after this many instructions
-MAX_REGION_BLOCKS = 16         # blocks in one translated region
-MAX_REGION_INSNS = 320         # instructions in one translated region
+MAX_REGION_BLOCKS = 32         # blocks in one translated region
+MAX_REGION_INSNS = 600         # instructions in one translated region
 SMC_BACKOFF = 8                # per time its code was overwritten, a block waits this many more executions ...
 SMC_GIVE_UP = 6                # ... and after this many times it stays interpreted
 ACCESSORS = ("_ld4", "_ld2u", "_ld2s", "_ld1u", "_ld1s", "_st4", "_st2", "_st1")
@@ -81,8 +86,9 @@ class TranslateBackend(Backend):
 
     These attributes may be changed at any time and apply to translations made afterwards:
     ``threshold``; ``regions`` (False: translate single blocks only, chaining them);
-    ``region_policy`` (``"warm"``: grow regions only along successors that have already
-    run; ``"reachable"``: along every static successor); ``group_accesses`` (one
+    ``region_policy`` (``"warm"``: grow regions only along successors that have run at least
+    ``join_threshold`` times (default: half the threshold); ``"reachable"``: along every
+    static successor); ``group_accesses`` (one
     guard for consecutive loads and stores through the same register); ``grow_every`` (a
     translation checks every this many entries whether to grow into a region; a power of
     two); ``max_block_insns``,
@@ -99,6 +105,7 @@ class TranslateBackend(Backend):
         self.region_policy = "warm"
         self.group_accesses = True
         self.grow_every = 64
+        self.join_threshold = None
         self.max_block_insns = MAX_BLOCK_INSNS
         self.max_region_blocks = MAX_REGION_BLOCKS
         self.max_region_insns = MAX_REGION_INSNS
@@ -576,15 +583,23 @@ class TranslateBackend(Backend):
         self._register(sh)
         return sh
 
+    def _join(self) -> int:
+        j = self.join_threshold
+        return max(1, self.threshold // 2 if j is None else j)
+
     def _warm(self, pc: int, priv: int) -> bool:
-        """Has the block at pc run (interpreted, or translated on its own or in a region)?"""
+        """Is the block at pc hot enough to join a region: translated (on its own or in a
+        region), or run interpreted at least `join_threshold` times (at least once)?
+        Code that ran a few times (set-up, error paths) stays out of regions: translating it
+        costs more than it would ever give back."""
         c = self._cold[priv].get(pc)
-        return ((c is not None and c.execs > 0) or pc in self._trans[priv]
+        return ((c is not None and c.execs >= self._join()) or pc in self._trans[priv]
                 or pc in self._owners.get(priv, ()))
 
-    def _form_region(self, pc: int, priv: int, grow: bool = True) -> list[Shape]:
+    def _form_region(self, pc: int, priv: int, keep=()) -> list[Shape]:
         """The blocks to translate together, starting at pc (empty: nothing to translate).
-        Without `grow`, the block alone (the first tier)."""
+        `keep`: blocks of the translation being grown, taken first so that a region only ever
+        grows (never trades blocks)."""
         self._namespace(priv)
         bps = self.m.breakpoints
         if pc in bps:
@@ -592,15 +607,24 @@ class TranslateBackend(Backend):
         first = self._shape(pc)
         if first is None:
             return []
-        if not grow or not self.regions or self._inside_translation(pc, priv):
+        if not self.regions or self._inside_translation(pc, priv):
             # a region from the middle of translated code would duplicate it: one block
             # (an entry made by a slice that ended there) that chains back into it is enough
             return [first]
         shapes = {pc: first}
         order = [pc]
-        queue = deque([pc])
         total = len(first.codes)
+        for a in keep:
+            if a not in shapes:
+                sh = self._shape(a)
+                if sh is None:
+                    return [first]
+                shapes[a] = sh
+                order.append(a)
+                total += len(sh.codes)
+        queue = deque(order)
         warm_only = self.region_policy == "warm"
+        owners = self._owners.get(priv, {})
         while queue:
             sh = shapes[queue.popleft()]
             for t in sh.successors():
@@ -608,6 +632,23 @@ class TranslateBackend(Backend):
                     continue
                 if len(shapes) >= self.max_region_blocks or total >= self.max_region_insns:
                     break
+                o = owners.get(t)
+                if o is not None and not o.dead:
+                    # in another region already: take that region in whole if it fits (it is
+                    # then dropped), else chain to it; never copy a part of it
+                    more = [a for a, _, _ in o.blocks if a not in shapes]
+                    if (len(shapes) + len(more) > self.max_region_blocks
+                            or total + sum(k for a, _, k in o.blocks if a in more) > self.max_region_insns):
+                        continue
+                    for a in more:
+                        nsh = self._shape(a)
+                        if nsh is None:
+                            break
+                        shapes[a] = nsh
+                        order.append(a)
+                        total += len(nsh.codes)
+                        queue.append(a)
+                    continue
                 if warm_only and not self._warm(t, priv):
                     continue
                 nsh = self._shape(t)
@@ -627,13 +668,13 @@ class TranslateBackend(Backend):
         return False
 
     def _translate(self, pc: int, priv: int):
-        """Translate the hot block at pc on its own (the first tier) and install it; None if
-        there is nothing to translate there. It grows into a region later, if it stays hot."""
+        """Translate the hot block at pc with its hot neighbours and install it; None if there
+        is nothing to translate there. It grows later if more code around it gets hot."""
         owner = self._owners.get(priv, {}).get(pc)
         if owner is not None and not owner.dead:
             return self._enter(owner, pc)
         t0 = time.perf_counter()
-        shapes = self._form_region(pc, priv, grow=False)
+        shapes = self._form_region(pc, priv)
         if not shapes:
             return None
         return self._install(pc, priv, shapes, t0)
@@ -647,9 +688,13 @@ class TranslateBackend(Backend):
             return None
         t0 = time.perf_counter()
         at = rec.blocks[b][0]
-        shapes = self._form_region(rec.pc, rec.priv)
+        mine = [a for a, _, _ in rec.blocks]
+        shapes = self._form_region(rec.pc, rec.priv, keep=mine)
         pcs = {sh.pc for sh in shapes}
-        if pcs <= {a for a, _, _ in rec.blocks} or at not in pcs:
+        if pcs <= set(mine) or at not in pcs:
+            # nothing new around it: look again after twice as many entries as last time
+            rec.grow_wait = min(rec.grow_wait * 2, 1 << 20)
+            rec.counts[-1] = -rec.grow_wait
             self.seconds_translating += time.perf_counter() - t0
             return None
         fn = self._install(rec.pc, rec.priv, shapes, t0)
@@ -660,6 +705,7 @@ class TranslateBackend(Backend):
         shapes = layout(shapes)
         g = generate(shapes, priv, self.m._symbols_lookup, entry=pc, grow_every=self.grow_every)
         rec = Translation(pc, priv, shapes, g.form)
+        rec.grow_wait = self.grow_every
         rec.generated = g
         rec.line_info = g.line_info
         rec.filename = f"<vmlab translation {pc:#010x} #{next(self._serial)}>"

@@ -106,7 +106,69 @@ def layout(shapes: list[Shape]) -> list[Shape]:
     for sh in shapes:
         if sh.pc not in seen:
             visit(sh)
-    return post[::-1] if post[-1] is shapes[0] else [shapes[0]] + [s for s in post[::-1] if s is not shapes[0]]
+    order = post[::-1] if post[-1] is shapes[0] else [shapes[0]] + [s for s in post[::-1] if s is not shapes[0]]
+    # the blocks of each inner loop next to each other, so that it can run as a nested loop
+    loop_of = {}
+    for h, body in inner_loops(order):
+        for k in body:
+            loop_of[k] = body
+    out: list[Shape] = []
+    placed: set[int] = set()
+    for k, sh in enumerate(order):
+        if k in placed:
+            continue
+        for j in sorted(loop_of.get(k, (k,))):
+            out.append(order[j])
+            placed.add(j)
+    return out
+
+
+def inner_loops(shapes: list[Shape]) -> list[tuple[int, set[int]]]:
+    """The innermost natural loops of a region of two or more blocks, as (header index, set
+    of block indices), disjoint; not loops that hold the entry (index 0) unless it is their
+    header. A back edge is found by a depth-first search from the entry."""
+    by = {sh.pc: k for k, sh in enumerate(shapes)}
+    succ = [[by[t] for t in sh.successors() if t in by] for sh in shapes]
+    pred: list[list[int]] = [[] for _ in shapes]
+    for u, vs in enumerate(succ):
+        for v in vs:
+            pred[v].append(u)
+    state = [0] * len(shapes)                  # 0 new, 1 on the DFS stack, 2 done
+    back = []
+    for root in range(len(shapes)):
+        if state[root]:
+            continue
+        state[root] = 1
+        stack = [(root, iter(succ[root]))]
+        while stack:
+            u, it = stack[-1]
+            for v in it:
+                if state[v] == 1:
+                    back.append((u, v))
+                elif state[v] == 0:
+                    state[v] = 1
+                    stack.append((v, iter(succ[v])))
+                    break
+            else:
+                state[u] = 2
+                stack.pop()
+    bodies: dict[int, set[int]] = {}
+    for u, h in back:
+        body = bodies.setdefault(h, {h})
+        todo = [u]
+        while todo:
+            x = todo.pop()
+            if x not in body:
+                body.add(x)
+                todo.extend(pred[x])
+    chosen: list[tuple[int, set[int]]] = []
+    taken: set[int] = set()
+    for h, body in sorted(bodies.items(), key=lambda kv: len(kv[1])):
+        if len(body) < 2 or body & taken or (0 in body and h != 0):
+            continue
+        chosen.append((h, body))
+        taken |= body
+    return chosen
 
 
 def generate(shapes: list[Shape], priv: int, symbols=None, entry: int | None = None,
@@ -127,6 +189,15 @@ class _Generator:
         self.priv = priv
         self.symbols = symbols
         self.index = {sh.pc: k for k, sh in enumerate(self.shapes)}
+        # inner loops whose blocks are next to each other run as a nested while loop:
+        # block index -> (first, last) index of its loop
+        self.loop: dict[int, tuple[int, int]] = {}
+        if self.dispatch:
+            for h, body in inner_loops(shapes):
+                lo, hi = min(body), max(body)
+                if hi - lo + 1 == len(body) and h == lo:
+                    for k in body:
+                        self.loop[k] = (lo, hi)
         self.targets: list[int] = []
         self.lines: list[str] = []
         self.comments: dict[int, object] = {}
@@ -202,10 +273,25 @@ class _Generator:
             if self.dispatch:
                 e(f"{b}try:")
                 e(f"{b}    while True:")
-                for k, sh in enumerate(shapes):
-                    ind = b + "        "
-                    e(f"{ind}if b == {k}:", comment=f"# block {sh.pc:#x}")
-                    self.block(sh, k, ind + "    ")
+                ind = b + "        "
+                k = 0
+                while k < len(shapes):
+                    if k not in self.loop:
+                        e(f"{ind}if b == {k}:", comment=f"# block {shapes[k].pc:#x}")
+                        self.block(shapes[k], k, ind + "    ")
+                        k += 1
+                        continue
+                    # an inner loop: its blocks dispatch among themselves without going
+                    # through the whole chain; it is left by break, with b outside it
+                    lo, hi = self.loop[k]
+                    e(f"{ind}if {lo} <= b <= {hi}:", comment=f"# loop {shapes[lo].pc:#x}: blocks {lo}-{hi}")
+                    e(f"{ind}    while True:")
+                    for j in range(lo, hi + 1):
+                        e(f"{ind}        if b == {j}:", comment=f"# block {shapes[j].pc:#x}")
+                        self.block(shapes[j], j, ind + "            ")
+                    e(f"{ind}        break", comment="# to a block after the loop")
+                    e(f"{ind}    if {lo} <= b <= {hi}: break", comment="# out of budget inside the loop")
+                    k = hi + 1
             else:
                 e(f"{b}try:")
                 self.block(shapes[0], 0, b + "    ")
@@ -314,6 +400,9 @@ class _Generator:
                 k = self.index[t]
                 if looping:
                     return [f"b = {k}", "break"]
+                here = self.loop.get(self.index[sh.pc])
+                if here is not None and not here[0] <= k <= here[1]:
+                    return [f"b = {k}", "break"]          # leaves the inner loop
                 if k > self.index[sh.pc]:
                     return [f"b = {k}"]                   # falls through to its test below
                 return [f"b = {k}", "continue"]

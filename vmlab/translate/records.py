@@ -67,7 +67,8 @@ class Translation:
             dispatching on a local ``pc``).
         blocks: (start, end, instructions) of each guest basic block in it, entry first.
         insns: guest instructions translated.
-        counts: translated executions of each block (one more item: entries into the function).
+        counts: translated executions of each block; one more item counts entries into the
+            function towards the next growth check (negative after a fruitless one).
         links: the static exits to code outside it; ``chained`` lists the chained ones.
         source: the generated Python, guest disassembly in trailing comments.
         seconds: time spent translating it (decode, generate, compile).
@@ -80,6 +81,7 @@ class Translation:
         self.blocks = [(sh.pc, sh.end, len(sh.codes)) for sh in shapes]
         self.insns = sum(len(sh.codes) for sh in shapes)
         self.counts = [0] * (len(shapes) + 1)     # executions of each block, then entries
+        self.grow_wait = 64          # entries between checks for growth (doubles when none grew)
         self.successors = {sh.pc: sh.successors() for sh in shapes}
         self.dynamic = {sh.pc: sh.dynamic for sh in shapes}
         self.links: list[Link] = []
