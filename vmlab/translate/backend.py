@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import itertools
 import linecache
+import operator
 import time
 from collections import deque
 
@@ -264,7 +265,7 @@ class TranslateBackend(Backend):
         ns = {"__builtins__": __builtins__, "_x": m.state.x, "_flags": m.bus.flags, "Trap": Trap,
               "_fault": self._fault, "_lookup": _lookup, "_partial": _partial, "_leave": self._leave,
               "_grow": self._grow,
-              "_tdiv": m.ns["_tdiv"], "_trem": m.ns["_trem"]}
+              "_tdiv": m.ns["_tdiv"], "_trem": m.ns["_trem"], "_add": operator.add}
         if self._views:
             ns.update(self._views)
         for k in ACCESSORS:

@@ -214,6 +214,13 @@ class _Generator:
         # a block loads what it reads before writing; a loop or region loads everything it
         # touches, so that every exit can write back the same registers
         self.loads = sorted(reads) if self.form == "block" else sorted(reads | writes)
+        # a loop or region holds a whole run of registers (the lowest to the highest it
+        # touches) in locals: one slice loads them and one slice stores them back, a few
+        # bytecodes instead of four per register on every entry and exit
+        self.span = None
+        if self.form != "block" and len(self.loads) > 2:
+            self.span = (self.loads[0], self.loads[-1])
+            self.loads = list(range(self.loads[0], self.loads[-1] + 1))
 
     # -- helpers ------------------------------------------------------------------------------
     def emit(self, text: str, where=None, comment=None) -> None:
@@ -227,14 +234,20 @@ class _Generator:
             self.targets.append(t)
         return f"_L{self.targets.index(t)}"
 
-    @staticmethod
-    def wb(regs) -> list[str]:
+    def wb(self, regs) -> list[str]:
+        if self.span is not None and regs:
+            lo, hi = self.span
+            return [f"_x[{lo}:{hi + 1}] = {', '.join(REG_NAMES[i] for i in range(lo, hi + 1))}"]
         return ["; ".join(f"_x[{i}] = {REG_NAMES[i]}" for i in regs)] if regs else []
 
     def flush(self) -> list[str]:
         if self.form == "block":
             return []
-        return ["; ".join(f"_E[{k}] += _c{k}" for k in range(len(self.shapes)))]
+        K = len(self.shapes)
+        if K < 3:
+            return ["; ".join(f"_E[{k}] += _c{k}" for k in range(K))]
+        # all counters in one C-level pass (_E has one more item, the entries: map stops first)
+        return [f"_E[:{K}] = map(_add, _E, ({', '.join(f'_c{k}' for k in range(K))}))"]
 
     # -- the function ------------------------------------------------------------------------
     def run(self) -> Generated:
@@ -315,6 +328,10 @@ class _Generator:
 
     def load_registers(self, ind: str) -> None:
         regs = self.loads
+        if self.span is not None:
+            lo, hi = self.span
+            self.emit(f"{ind}{', '.join(REG_NAMES[i] for i in regs)} = _x[{lo}:{hi + 1}]")
+            return
         for k in range(0, len(regs), 8):
             self.emit(ind + "; ".join(f"{REG_NAMES[i]} = _x[{i}]" for i in regs[k:k + 8]))
 
@@ -372,16 +389,21 @@ class _Generator:
         L = len(sh.codes)
         c = sh.codes[k]
         where = (c.pc, -k, 0, -1) if self.form == "block" else (c.pc, L - k, L if looping else 0, kb)
-        stmts = list(stmts)
-        if k == L - 1 and c.falls_through and not c.ins.ends_block:
-            stmts.append(ast.Return(ast.Constant(sh.end)))
-        stmts = _normalise_returns(stmts)
-        exits: list[list[str]] = []
+        ret = sh.end if k == L - 1 and c.falls_through and not c.ins.ends_block else None
+        # the rendered lines, with placeholders for the exits, depend only on the statements:
+        # kept with the instruction's code, they serve every later translation of it
+        key = (id(stmts), ret)
+        hit = c.rendered.get(key)
+        if hit is None or hit[0] is not stmts:
+            body = list(stmts)
+            if ret is not None:
+                body.append(ast.Return(ast.Constant(ret)))
+            specs: list = []
+            hit = c.rendered[key] = (stmts, render(_replace_exits(_normalise_returns(body), specs)), specs)
         regs = sorted(written) if self.form == "block" else self.writes
-        stmts = _replace_exits(stmts, exits,
-                               lambda v: self.exit(sh, kb, looping, v, regs),
-                               lambda: self.smc_exit(sh, kb, looping, c, k, regs))
-        text = _expand_exits(render(stmts), exits)
+        exits = [self.exit(sh, kb, looping, v, regs) if v is not None
+                 else self.smc_exit(sh, kb, looping, c, k, regs) for v in hit[2]]
+        text = _expand_exits(hit[1], exits)
         for j, ln in enumerate(text):
             self.emit(ind + ln, where, (c.word, c.pc) if j == 0 else None)
 
@@ -462,38 +484,22 @@ def _placeholder(k: int) -> ast.stmt:
     return ast.Expr(ast.Call(ast.Name("__exit__", ast.Load()), [ast.Constant(k)], []))
 
 
-def _replace_exits(stmts, exits: list, exit_code, smc_code) -> list[ast.stmt]:
-    """Replace ``return X`` and the stores' ``__smc__()`` markers with placeholders for text."""
+def _replace_exits(stmts, specs: list) -> list[ast.stmt]:
+    """Replace ``return X`` and the stores' ``__smc__()`` markers with numbered placeholders;
+    `specs` receives X (None for a marker) for each, to be made into text by the context."""
     out = []
     for s in stmts:
         if isinstance(s, ast.Return):
-            exits.append(exit_code(s.value))
-            out.append(_placeholder(len(exits) - 1))
+            specs.append(s.value)
+            out.append(_placeholder(len(specs) - 1))
         elif _is_marker(s, "__smc__"):
-            exits.append(smc_code())
-            out.append(_placeholder(len(exits) - 1))
+            specs.append(None)
+            out.append(_placeholder(len(specs) - 1))
         elif isinstance(s, ast.If):
-            body = _replace_exits(s.body, exits, exit_code, smc_code)
-            orelse = _replace_exits(s.orelse, exits, exit_code, smc_code)
-            if orelse and _leaves(body, exits):
-                out.append(ast.If(s.test, body, []))     # "if c: continue" needs no else
-                out.extend(orelse)
-            else:
-                out.append(ast.If(s.test, body, orelse))
+            out.append(ast.If(s.test, _replace_exits(s.body, specs), _replace_exits(s.orelse, specs)))
         else:
             out.append(s)
     return out
-
-
-def _leaves(stmts, exits) -> bool:
-    """Does the last statement leave (continue/return) rather than fall through?"""
-    if not stmts:
-        return False
-    s = stmts[-1]
-    if _is_marker(s, "__exit__"):
-        last = exits[s.value.args[0].value][-1]
-        return last.startswith(("continue", "return")) or last.endswith("continue")
-    return isinstance(s, (ast.Return, ast.Raise))
 
 
 def _expand_exits(lines: list[str], exits: list[list[str]]) -> list[str]:
