@@ -36,9 +36,10 @@ CELLS = [
     instructions. Two layers of interpretation: that is the price.
 
     We can count the first layer. `sys.settrace` can call a function for every bytecode that
-    CPython executes; we count them while the guest runs a small loop. (Tracing makes the run
-    very slow, so the loop is short. The exact numbers depend on the Python version and on
-    vmlab's implementation.)
+    CPython executes; `vmlab.bench.bytecodes_per_instruction` counts them while the guest runs,
+    after a warm-up that fills the caches (read its source: it is twenty lines). Tracing makes
+    the run very slow, so the loop is short. The exact numbers depend on the Python version
+    and on vmlab's implementation.
     """),
     code('''
     LOOP = vmlab.assemble("""
@@ -54,27 +55,8 @@ CELLS = [
             ret
     """, name="loop.s")
 
-    def bytecodes_per_instruction(backend, program, warmup=100):
-        """Python bytecodes executed per guest instruction, after `warmup` instructions."""
-        m = Machine(backend)
-        m.load(program)
-        m.run(max_steps=warmup)              # fill the caches first: we measure the steady state
-        count = 0
-        def tracer(frame, event, arg):
-            nonlocal count
-            frame.f_trace_opcodes = True
-            if event == "opcode":
-                count += 1
-            return tracer
-        start = m.instret
-        sys.settrace(tracer)
-        try:
-            stop = m.run()
-        finally:
-            sys.settrace(None)
-        assert stop.exited, stop
-        return count / (m.instret - start)
-    '''),
+    from vmlab.bench import bytecodes_per_instruction   # counts with sys.settrace, as described above
+'''),
     ignore("""
     per_insn = {b: bytecodes_per_instruction(b, LOOP) for b in available()}
     for b, k in per_insn.items():

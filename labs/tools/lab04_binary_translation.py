@@ -40,6 +40,7 @@ CELLS = [
     from vmlab.lockstep import compare_machines
     from vmlab.workloads import WORKLOADS, get as workload
     from vmlab.translate import DEFAULT_THRESHOLD
+    from vmlab.bench import bytecodes_per_instruction
     print("a block is translated after", DEFAULT_THRESHOLD, "interpreted executions")
     """),
     md("""
@@ -47,7 +48,7 @@ CELLS = [
 
     A **basic block** is a straight run of instructions with one entry (the first) and one exit
     (the last, a branch or jump): once it starts, all of it executes. That makes it the natural
-    unit of translation. Our example sums `f(i)` for `i = 0 … 299`, where `f` is a small
+    unit of translation. Our example sums `f(i)` for `i = 0 … 1999`, where `f` is a small
     function:
     """),
     code('''
@@ -59,7 +60,7 @@ CELLS = [
             sw      ra, 12(sp)
             li      s0, 0              # i
             li      s1, 0              # sum
-            li      s2, 300
+            li      s2, 2000
     loop:
             mv      a0, s0
             call    f
@@ -112,10 +113,15 @@ CELLS = [
     ## 2. What a translation looks like
 
     `m.backend.source(pc)` shows the Python generated for the code at `pc`, each line with the
-    guest instruction it came from. The translation of `f`:
+    guest instruction it came from. First `f` on its own, from a machine whose translator makes
+    one function per block (`regions = False`):
     """),
     ignore("""
-    print(m.backend.source(m.symbol("f")))
+    blocks_only = Machine("translate")
+    blocks_only.backend.regions = False
+    blocks_only.load(program)
+    blocks_only.run()
+    print(blocks_only.backend.source(m.symbol("f")))
     """),
     md("""
     (The exact text changes as the translator evolves, so this cell's output is not checked.)
@@ -164,7 +170,9 @@ CELLS = [
     print(f"share of instructions that ran translated: {st['instructions translated'] / executed:.0%}")
     """),
     md("""
-    Very few lookups for about 3000 instructions: most control transfers never reach the cache.
+    Few lookups for about 20,000 instructions, and most of them while the blocks were still
+    interpreted (every run of a cold block goes through the cache): most control transfers
+    never reach the cache.
     A translation's exit to a known address is **chained**: the first time it is taken, the
     successor's function is stored in a link inside the translation, and from then on the
     translation returns that function directly. Jumps between blocks of the same **region** do
@@ -175,12 +183,8 @@ CELLS = [
     it goes through the cache every time:
     """),
     code("""
-    single = Machine("translate")
-    single.backend.regions = False
-    single.load(program)
-    print(single.run())
-    show_stats(single.backend, keys=("translations", "cache hits", "cache misses"))
-    show_blocks(single.backend)
+    show_stats(blocks_only.backend, keys=("translations", "cache hits", "cache misses"))   # from section 2
+    show_blocks(blocks_only.backend)
     """),
     md("""
     ### Hot-code threshold
@@ -192,7 +196,7 @@ CELLS = [
     code("""
     crc = workload("crc32").program()
     by_threshold = {}
-    for threshold in [0, 1, 8, 64, 1000, 100_000]:
+    for threshold in [0, 1, 8, 100, 1000, 100_000]:
         t = Machine("translate")
         t.backend.threshold = threshold
         t.load(crc)
@@ -266,6 +270,7 @@ CELLS = [
         ref = Machine("interp")
         ref.load(p)
         tr = Machine("translate")
+        tr.backend.threshold = 8           # low, so that bump is translated within 50 calls
         tr.load(p)
         print("interp:   ", ref.run(), f"({ref.instret:,} instructions)")
         print("translate:", tr.run(), f"({tr.instret:,} instructions)")
@@ -329,35 +334,14 @@ CELLS = [
     the block writes that register and nothing between them (inclusive of that later
     instruction) reads it or is outside `PURE`.
 
-    vmlab's translator has no public hook for passes yet, so the next cell adds one: a subclass
-    that runs a list of passes on every block after it is decoded (it overrides the
-    translator's internal `_shape` step) and records what they removed.
+    The translator runs the functions in its `passes` list over every block it decodes (a
+    list of `InsnCode`, which a pass may change in place), before it generates Python from it.
+    Below your function, a translator is made whose pass also records what it removed, so
+    that you can see it work.
     """),
     code('''
     from vmlab.backends import register_class
     from vmlab.translate import TranslateBackend
-
-
-    class PassTranslator(TranslateBackend):
-        """The translate backend, running `passes` over every decoded block's InsnCode list."""
-        passes = []
-
-        def __init__(self, machine, threshold=None):
-            super().__init__(machine, threshold)
-            self.removed = {}                  # pc -> mnemonic: instructions whose code a pass removed
-            self._seen = {}                    # id(block) -> block, so each block is optimised once
-
-        def _shape(self, *args, **kwargs):     # the translator's "decode and emit one block" step
-            block = super()._shape(*args, **kwargs)
-            if block is not None and self._seen.get(id(block)) is not block:
-                self._seen[id(block)] = block
-                had_code = [bool(c.stmts) for c in block.codes]
-                for optimise in self.passes:
-                    optimise(block.codes)
-                for c, had in zip(block.codes, had_code):
-                    if had and not c.stmts:
-                        self.removed[c.pc] = c.ins.name
-            return block
 
 
     LOADS = {"lb", "lh", "lw", "lbu", "lhu"}
@@ -382,8 +366,19 @@ CELLS = [
         ### END SOLUTION
 
 
-    class DeadWriteTranslator(PassTranslator):
-        passes = [remove_dead_writes]
+    class DeadWriteTranslator(TranslateBackend):
+        # the translate backend with the pass; `removed`: pc -> mnemonic of what it removed
+        def __init__(self, machine, threshold=None):
+            super().__init__(machine, threshold)
+            self.removed = {}
+            self.passes = [self.remove_and_record]
+
+        def remove_and_record(self, codes):
+            had_code = [bool(c.stmts) for c in codes]
+            remove_dead_writes(codes)
+            for c, had in zip(codes, had_code):
+                if had and not c.stmts:
+                    self.removed[c.pc] = c.ins.name
 
 
     register_class("translate-dce", DeadWriteTranslator)
@@ -462,35 +457,14 @@ CELLS = [
     md("""
     ### Measure it
 
-    How much does it save? Count the Python bytecodes executed per guest instruction (as in
-    lab 03), with and without the pass, on the loop with the dead write and on the workloads:
+    How much does it save? Count the Python bytecodes executed per guest instruction
+    (`vmlab.bench.bytecodes_per_instruction`, as in lab 03), with and without the pass, on the
+    loop with the dead write and on a workload:
     """),
-    code('''
-    def bytecodes_per_instruction(backend, program, warmup=1000, steps=100_000):
-        """Python bytecodes executed per guest instruction, over at most `steps` instructions
-        after `warmup` instructions (tracing every bytecode is slow)."""
-        mm = Machine(backend)
-        mm.load(program)
-        mm.run(max_steps=warmup)
-        count = 0
-        def tracer(frame, event, arg):
-            nonlocal count
-            frame.f_trace_opcodes = True
-            if event == "opcode":
-                count += 1
-            return tracer
-        start = mm.instret
-        sys.settrace(tracer)
-        try:
-            mm.run(max_steps=steps)
-        finally:
-            sys.settrace(None)
-        return count / (mm.instret - start)
-    '''),
     ignore("""
     for name, prog in [("deadloop", DEAD_LOOP), ("crc32", workload("crc32").program())]:
-        before = bytecodes_per_instruction("translate", prog)
-        after = bytecodes_per_instruction("translate-dce", prog)
+        before = bytecodes_per_instruction("translate", prog, steps=100_000)
+        after = bytecodes_per_instruction("translate-dce", prog, steps=100_000)
         print(f"{name:<9} {before:5.2f} -> {after:5.2f} bytecodes per guest instruction ({after / before - 1:+.1%})")
     """),
     code("""

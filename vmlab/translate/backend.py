@@ -43,6 +43,7 @@ before them and they run as careful steps of the reference interpreter.
 """
 from __future__ import annotations
 
+import copy
 import itertools
 import linecache
 import operator
@@ -93,7 +94,11 @@ class TranslateBackend(Backend):
     guard for consecutive loads and stores through the same register); ``grow_every`` (a
     translation checks every this many entries whether to grow into a region; a power of
     two); ``max_block_insns``,
-    ``max_region_blocks``, ``max_region_insns``.
+    ``max_region_blocks``, ``max_region_insns``; ``passes``: optimisation passes, functions
+    called with each newly decoded block's list of :class:`~vmlab.isa.codegen_block.InsnCode`
+    (one per guest instruction, in order) before code is generated from it; a pass may change
+    an instruction's ``stmts`` (``[]`` removes its code: it still counts as executed). Blocks
+    already decoded keep their code: set passes before running (lab 04 writes one).
 
     Inspection: :attr:`blocks`, :attr:`translations`, :meth:`source`, :attr:`stats`.
     """
@@ -107,6 +112,7 @@ class TranslateBackend(Backend):
         self.group_accesses = True
         self.grow_every = 64
         self.join_threshold = None
+        self.passes: list = []
         self.max_block_insns = MAX_BLOCK_INSNS
         self.max_region_blocks = MAX_REGION_BLOCKS
         self.max_region_insns = MAX_REGION_INSNS
@@ -576,6 +582,12 @@ class TranslateBackend(Backend):
             self._emitted.clear()
         em = BlockEmitter(self._ram, self._emitted)
         codes = [em.emit(ins, a, w, ops) for a, w, ins, ops in insns]
+        if self.passes:
+            # passes may change what they are given: copies, since the emitter shares its
+            # results between blocks
+            codes = [copy.copy(c) for c in codes]
+            for optimise in self.passes:
+                optimise(codes)
         sh = Shape(pc, codes, self.max_block_insns, access_groups(codes, self._ram) if self.group_accesses else ())
         old = self._shapes.get(pc)
         if old is not None:
