@@ -883,3 +883,43 @@ if given is not None:
         except ImportError:
             pytest.skip("tests/strategies.py not available")
         _lockstep_random(random_program(seed, 40), threshold, chunks)
+
+
+# ---------------------------------------------------------------- optimisation passes
+def test_passes_see_every_block_and_change_only_their_copies():
+    """backend.passes runs over each decoded block's InsnCode list; removing the code of a
+    dead write (li t1 before t1 is written again) keeps the results of interp."""
+    src = """
+        .globl _start
+    _start:
+        li   t0, 200
+    1:  li   t1, 3
+        slli t2, t0, 1
+        add  t1, t0, t2
+        add  a0, a0, t1
+        addi t0, t0, -1
+        bnez t0, 1b
+        andi a0, a0, 255
+        li   a7, 93
+        ecall
+    """
+    seen, removed = [], []
+
+    def drop_li_t1(codes):
+        seen.append(codes[0].pc)
+        for c in codes:
+            if c.ins.name == "addi" and c.ops.get("rd") == 6 and c.ops.get("rs1") == 0:
+                c.stmts = []
+                removed.append(c.pc)
+
+    ref, dut, a, b = run_both(src, threshold=0, passes=[drop_li_t1])
+    assert b.code == a.code == (sum(3 * i for i in range(1, 201)) & 255)
+    assert compare_machines(ref, dut) == []
+    loop = dut.symbol("_start") + 4
+    assert loop in seen and set(removed) == {loop}
+    # the emitter's shared result still has its code: a machine without the pass is unaffected
+    plain = Machine("translate")
+    plain.load(assemble(src))
+    plain.backend.threshold = 0
+    plain.run()
+    assert plain.backend.source(loop).count("t1 = 3") == 1
