@@ -18,861 +18,1154 @@
 #   wfi: system: needs the machine's state written back
 #   sfence.vma: system: needs the machine's state written back
 
-cdef enum:
-    OP_DECODE = 0     # not decoded yet (a zeroed cache entry)
-    OP_CAREFUL = 1    # leave the loop; the reference interpreter executes it
-    OP_BREAK = 2      # a breakpoint: stop before executing
-    OP_STOP = 3       # put in place by the loop where its budget ends, then taken away
-    OP_LUI = 4
-    OP_AUIPC = 5
-    OP_ADDI = 6
-    OP_SLTI = 7
-    OP_SLTIU = 8
-    OP_XORI = 9
-    OP_ORI = 10
-    OP_ANDI = 11
-    OP_SLLI = 12
-    OP_SRLI = 13
-    OP_SRAI = 14
-    OP_ADD = 15
-    OP_SUB = 16
-    OP_SLL = 17
-    OP_SLT = 18
-    OP_SLTU = 19
-    OP_XOR = 20
-    OP_SRL = 21
-    OP_SRA = 22
-    OP_OR = 23
-    OP_AND = 24
-    OP_JAL = 25
-    OP_JALR = 26
-    OP_BEQ = 27
-    OP_BNE = 28
-    OP_BLT = 29
-    OP_BGE = 30
-    OP_BLTU = 31
-    OP_BGEU = 32
-    OP_LB = 33
-    OP_LH = 34
-    OP_LW = 35
-    OP_LBU = 36
-    OP_LHU = 37
-    OP_SB = 38
-    OP_SH = 39
-    OP_SW = 40
-    OP_FENCE = 41
-    OP_MUL = 42
-    OP_MULH = 43
-    OP_MULHSU = 44
-    OP_MULHU = 45
-    OP_DIV = 46
-    OP_DIVU = 47
-    OP_REM = 48
-    OP_REMU = 49
-
 OP_NAMES = ('(decode)', '(careful)', '(breakpoint)', '(stop)', 'lui', 'auipc', 'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai', 'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw', 'fence', 'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu',)
 CAREFUL_INSNS = ('ecall', 'ebreak', 'csrrw', 'csrrs', 'csrrc', 'csrrwi', 'csrrsi', 'csrrci', 'fence.i', 'mret', 'sret', 'wfi', 'sfence.vma',)
 
+cdef extern from *:
+    """
+    #if (defined(__GNUC__) || defined(__clang__)) && !defined(VM_NO_THREADING)
+    #define VM_THREADED 1           /* each case jumps to the next through labels[] */
+    #else
+    #define VM_THREADED 0           /* one switch (compilers without computed goto) */
+    #endif
 
-cdef inline void decode_word(uint32_t pc, uint32_t word, Decoded* d, uint32_t base,
-                              uint32_t size) noexcept nogil:
-    """Fill `d` for the instruction `word` at `pc`: opcode and operands, once per address."""
-    cdef uint32_t csr
-    cdef uint32_t fm
-    cdef int64_t imm
-    cdef uint32_t pred
-    cdef uint32_t rd
-    cdef uint32_t rs1
-    cdef uint32_t rs2
-    cdef uint32_t shamt
-    cdef uint32_t succ
-    cdef uint32_t zimm
-    cdef uint32_t major = word & 0x7F
-    d.rd = X0_SLOT
-    d.rs1 = 0
-    d.rs2 = 0
-    d.imm = 0
-    if major == 0x3:
-        if (word & 0x0000707f) == 0x00000003:    # lb
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_LB
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00001003:    # lh
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_LH
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00002003:    # lw
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_LW
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00004003:    # lbu
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_LBU
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00005003:    # lhu
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_LHU
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-    elif major == 0xf:
-        if (word & 0x0000707f) == 0x0000000f:    # fence
-            d.op = OP_FENCE
-            return
-        if (word & 0x0000707f) == 0x0000100f:    # fence.i
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-    elif major == 0x13:
-        if (word & 0x0000707f) == 0x00000013:    # addi
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_ADDI
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00002013:    # slti
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_SLTI
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00003013:    # sltiu
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_SLTIU
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00004013:    # xori
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_XORI
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00006013:    # ori
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_ORI
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00007013:    # andi
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_ANDI
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x00001013:    # slli
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            shamt = ((word >> 20) & 0x1f)
-            d.op = OP_SLLI
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>shamt
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x00005013:    # srli
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            shamt = ((word >> 20) & 0x1f)
-            d.op = OP_SRLI
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>shamt
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x40005013:    # srai
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            shamt = ((word >> 20) & 0x1f)
-            d.op = OP_SRAI
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>shamt
-            return
-    elif major == 0x17:
-        if (word & 0x0000007f) == 0x00000017:    # auipc
-            rd = ((word >> 7) & 0x1f)
-            imm = ((word >> 12) & 0xfffff)
-            d.op = OP_AUIPC
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.imm = <int32_t>imm
-            return
-    elif major == 0x23:
-        if (word & 0x0000707f) == 0x00000023:    # sb
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            imm = (<int64_t>((((word >> 25) & 0x7f) << 5) | ((word >> 7) & 0x1f)) ^ 0x800) - 0x800
-            d.op = OP_SB
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00001023:    # sh
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            imm = (<int64_t>((((word >> 25) & 0x7f) << 5) | ((word >> 7) & 0x1f)) ^ 0x800) - 0x800
-            d.op = OP_SH
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            d.imm = <int32_t>imm
-            return
-        if (word & 0x0000707f) == 0x00002023:    # sw
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            imm = (<int64_t>((((word >> 25) & 0x7f) << 5) | ((word >> 7) & 0x1f)) ^ 0x800) - 0x800
-            d.op = OP_SW
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            d.imm = <int32_t>imm
-            return
-    elif major == 0x33:
-        if (word & <uint32_t>0xfe00707f) == 0x00000033:    # add
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_ADD
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x40000033:    # sub
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_SUB
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x00001033:    # sll
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_SLL
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x00002033:    # slt
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_SLT
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x00003033:    # sltu
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_SLTU
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x00004033:    # xor
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_XOR
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x00005033:    # srl
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_SRL
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x40005033:    # sra
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_SRA
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x00006033:    # or
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_OR
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x00007033:    # and
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_AND
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x02000033:    # mul
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_MUL
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x02001033:    # mulh
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_MULH
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x02002033:    # mulhsu
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_MULHSU
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x02003033:    # mulhu
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_MULHU
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x02004033:    # div
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_DIV
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x02005033:    # divu
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_DIVU
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x02006033:    # rem
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_REM
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-        if (word & <uint32_t>0xfe00707f) == 0x02007033:    # remu
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            d.op = OP_REMU
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            return
-    elif major == 0x37:
-        if (word & 0x0000007f) == 0x00000037:    # lui
-            rd = ((word >> 7) & 0x1f)
-            imm = ((word >> 12) & 0xfffff)
-            d.op = OP_LUI
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.imm = <int32_t>imm
-            return
-    elif major == 0x63:
-        if (word & 0x0000707f) == 0x00000063:    # beq
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            imm = (<int64_t>((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000
-            d.op = OP_BEQ
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            d.imm = <int32_t>imm
-            if not target_ok(<uint32_t>(<int64_t>pc + imm), base, size):
-                d.op = OP_CAREFUL          # the taken jump traps or leaves RAM
-            return
-        if (word & 0x0000707f) == 0x00001063:    # bne
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            imm = (<int64_t>((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000
-            d.op = OP_BNE
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            d.imm = <int32_t>imm
-            if not target_ok(<uint32_t>(<int64_t>pc + imm), base, size):
-                d.op = OP_CAREFUL          # the taken jump traps or leaves RAM
-            return
-        if (word & 0x0000707f) == 0x00004063:    # blt
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            imm = (<int64_t>((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000
-            d.op = OP_BLT
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            d.imm = <int32_t>imm
-            if not target_ok(<uint32_t>(<int64_t>pc + imm), base, size):
-                d.op = OP_CAREFUL          # the taken jump traps or leaves RAM
-            return
-        if (word & 0x0000707f) == 0x00005063:    # bge
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            imm = (<int64_t>((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000
-            d.op = OP_BGE
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            d.imm = <int32_t>imm
-            if not target_ok(<uint32_t>(<int64_t>pc + imm), base, size):
-                d.op = OP_CAREFUL          # the taken jump traps or leaves RAM
-            return
-        if (word & 0x0000707f) == 0x00006063:    # bltu
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            imm = (<int64_t>((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000
-            d.op = OP_BLTU
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            d.imm = <int32_t>imm
-            if not target_ok(<uint32_t>(<int64_t>pc + imm), base, size):
-                d.op = OP_CAREFUL          # the taken jump traps or leaves RAM
-            return
-        if (word & 0x0000707f) == 0x00007063:    # bgeu
-            rs1 = ((word >> 15) & 0x1f)
-            rs2 = ((word >> 20) & 0x1f)
-            imm = (<int64_t>((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000
-            d.op = OP_BGEU
-            d.rs1 = <uint8_t>rs1
-            d.rs2 = <uint8_t>rs2
-            d.imm = <int32_t>imm
-            if not target_ok(<uint32_t>(<int64_t>pc + imm), base, size):
-                d.op = OP_CAREFUL          # the taken jump traps or leaves RAM
-            return
-    elif major == 0x67:
-        if (word & 0x0000707f) == 0x00000067:    # jalr
-            rd = ((word >> 7) & 0x1f)
-            rs1 = ((word >> 15) & 0x1f)
-            imm = (<int64_t>((word >> 20) & 0xfff) ^ 0x800) - 0x800
-            d.op = OP_JALR
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.rs1 = <uint8_t>rs1
-            d.imm = <int32_t>imm
-            return
-    elif major == 0x6f:
-        if (word & 0x0000007f) == 0x0000006f:    # jal
-            rd = ((word >> 7) & 0x1f)
-            imm = (<int64_t>((((word >> 31) & 0x1) << 20) | (((word >> 12) & 0xff) << 12) | (((word >> 20) & 0x1) << 11) | (((word >> 21) & 0x3ff) << 1)) ^ 0x100000) - 0x100000
-            d.op = OP_JAL
-            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT
-            d.imm = <int32_t>imm
-            if not target_ok(<uint32_t>(<int64_t>pc + imm), base, size):
-                d.op = OP_CAREFUL          # the taken jump traps or leaves RAM
-            return
-    elif major == 0x73:
-        if (word & <uint32_t>0xffffffff) == 0x00000073:    # ecall
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & <uint32_t>0xffffffff) == 0x00100073:    # ebreak
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & 0x0000707f) == 0x00001073:    # csrrw
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & 0x0000707f) == 0x00002073:    # csrrs
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & 0x0000707f) == 0x00003073:    # csrrc
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & 0x0000707f) == 0x00005073:    # csrrwi
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & 0x0000707f) == 0x00006073:    # csrrsi
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & 0x0000707f) == 0x00007073:    # csrrci
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & <uint32_t>0xffffffff) == 0x30200073:    # mret
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & <uint32_t>0xffffffff) == 0x10200073:    # sret
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & <uint32_t>0xffffffff) == 0x10500073:    # wfi
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-        if (word & <uint32_t>0xfe007fff) == 0x12000073:    # sfence.vma
-            d.op = OP_CAREFUL              # system: needs the machine's state written back
-            return
-    d.op = OP_CAREFUL                      # illegal: the interpreter raises the trap
+    enum {
+        OP_DECODE = 0,    /* not decoded yet (a zeroed cache entry) */
+        OP_CAREFUL = 1,   /* leave the loop; the reference interpreter executes it */
+        OP_BREAK = 2,     /* a breakpoint: stop before executing */
+        OP_STOP = 3,      /* put in place by the loop where its budget ends, then taken away */
+        OP_LUI = 4,
+        OP_AUIPC = 5,
+        OP_ADDI = 6,
+        OP_SLTI = 7,
+        OP_SLTIU = 8,
+        OP_XORI = 9,
+        OP_ORI = 10,
+        OP_ANDI = 11,
+        OP_SLLI = 12,
+        OP_SRLI = 13,
+        OP_SRAI = 14,
+        OP_ADD = 15,
+        OP_SUB = 16,
+        OP_SLL = 17,
+        OP_SLT = 18,
+        OP_SLTU = 19,
+        OP_XOR = 20,
+        OP_SRL = 21,
+        OP_SRA = 22,
+        OP_OR = 23,
+        OP_AND = 24,
+        OP_JAL = 25,
+        OP_JALR = 26,
+        OP_BEQ = 27,
+        OP_BNE = 28,
+        OP_BLT = 29,
+        OP_BGE = 30,
+        OP_BLTU = 31,
+        OP_BGEU = 32,
+        OP_LB = 33,
+        OP_LH = 34,
+        OP_LW = 35,
+        OP_LBU = 36,
+        OP_LHU = 37,
+        OP_SB = 38,
+        OP_SH = 39,
+        OP_SW = 40,
+        OP_FENCE = 41,
+        OP_MUL = 42,
+        OP_MULH = 43,
+        OP_MULHSU = 44,
+        OP_MULHU = 45,
+        OP_DIV = 46,
+        OP_DIVU = 47,
+        OP_REM = 48,
+        OP_REMU = 49,
+        VM_POLL = 4096     /* instructions between looks at the pause flag */
+    };
 
+    /* Fill d for the instruction word at pc: opcode and operands, once per address. */
+    static void decode_word(uint32_t pc, uint32_t word, vm_decoded* d, uint32_t base, uint32_t size)
+    {
+        uint32_t csr;
+        uint32_t fm;
+        int64_t imm;
+        uint32_t pred;
+        uint32_t rd;
+        uint32_t rs1;
+        uint32_t rs2;
+        uint32_t shamt;
+        uint32_t succ;
+        uint32_t zimm;
+        uint32_t target;
+        (void)csr;
+        (void)fm;
+        (void)imm;
+        (void)pred;
+        (void)rd;
+        (void)rs1;
+        (void)rs2;
+        (void)shamt;
+        (void)succ;
+        (void)zimm;
+        (void)target;
+        d->rd = X0_SLOT;
+        d->rs1 = 0;
+        d->rs2 = 0;
+        d->imm = 0;
+        d->tgt = 0;
+        switch (word & 0x7F) {
+        case 0x3:
+            if ((word & 0x0000707fu) == 0x00000003u) {    /* lb */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_LB;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00001003u) {    /* lh */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_LH;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00002003u) {    /* lw */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_LW;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00004003u) {    /* lbu */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_LBU;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00005003u) {    /* lhu */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_LHU;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            break;
+        case 0xf:
+            if ((word & 0x0000707fu) == 0x0000000fu) {    /* fence */
+                d->op = OP_FENCE;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x0000100fu) {    /* fence.i */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            break;
+        case 0x13:
+            if ((word & 0x0000707fu) == 0x00000013u) {    /* addi */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_ADDI;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00002013u) {    /* slti */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_SLTI;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00003013u) {    /* sltiu */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_SLTIU;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00004013u) {    /* xori */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_XORI;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00006013u) {    /* ori */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_ORI;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00007013u) {    /* andi */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_ANDI;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x00001013u) {    /* slli */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                shamt = ((word >> 20) & 0x1f);
+                d->op = OP_SLLI;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)shamt;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x00005013u) {    /* srli */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                shamt = ((word >> 20) & 0x1f);
+                d->op = OP_SRLI;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)shamt;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x40005013u) {    /* srai */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                shamt = ((word >> 20) & 0x1f);
+                d->op = OP_SRAI;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)shamt;
+                return;
+            }
+            break;
+        case 0x17:
+            if ((word & 0x0000007fu) == 0x00000017u) {    /* auipc */
+                rd = ((word >> 7) & 0x1f);
+                imm = ((word >> 12) & 0xfffff);
+                d->op = OP_AUIPC;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            break;
+        case 0x23:
+            if ((word & 0x0000707fu) == 0x00000023u) {    /* sb */
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                imm = ((int64_t)((((word >> 25) & 0x7f) << 5) | ((word >> 7) & 0x1f)) ^ 0x800) - 0x800;
+                d->op = OP_SB;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00001023u) {    /* sh */
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                imm = ((int64_t)((((word >> 25) & 0x7f) << 5) | ((word >> 7) & 0x1f)) ^ 0x800) - 0x800;
+                d->op = OP_SH;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00002023u) {    /* sw */
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                imm = ((int64_t)((((word >> 25) & 0x7f) << 5) | ((word >> 7) & 0x1f)) ^ 0x800) - 0x800;
+                d->op = OP_SW;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            break;
+        case 0x33:
+            if ((word & 0xfe00707fu) == 0x00000033u) {    /* add */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_ADD;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x40000033u) {    /* sub */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_SUB;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x00001033u) {    /* sll */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_SLL;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x00002033u) {    /* slt */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_SLT;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x00003033u) {    /* sltu */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_SLTU;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x00004033u) {    /* xor */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_XOR;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x00005033u) {    /* srl */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_SRL;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x40005033u) {    /* sra */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_SRA;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x00006033u) {    /* or */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_OR;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x00007033u) {    /* and */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_AND;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x02000033u) {    /* mul */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_MUL;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x02001033u) {    /* mulh */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_MULH;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x02002033u) {    /* mulhsu */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_MULHSU;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x02003033u) {    /* mulhu */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_MULHU;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x02004033u) {    /* div */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_DIV;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x02005033u) {    /* divu */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_DIVU;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x02006033u) {    /* rem */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_REM;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            if ((word & 0xfe00707fu) == 0x02007033u) {    /* remu */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                d->op = OP_REMU;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                return;
+            }
+            break;
+        case 0x37:
+            if ((word & 0x0000007fu) == 0x00000037u) {    /* lui */
+                rd = ((word >> 7) & 0x1f);
+                imm = ((word >> 12) & 0xfffff);
+                d->op = OP_LUI;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            break;
+        case 0x63:
+            if ((word & 0x0000707fu) == 0x00000063u) {    /* beq */
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                imm = ((int64_t)((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000;
+                d->op = OP_BEQ;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                d->imm = (int32_t)imm;
+                target = (uint32_t)((int64_t)pc + imm);
+                if (!target_ok(target, base, size))
+                    d->op = OP_CAREFUL;    /* the taken jump traps or leaves RAM */
+                else
+                    d->tgt = (int32_t)(target - pc) / 4;   /* entries away */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00001063u) {    /* bne */
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                imm = ((int64_t)((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000;
+                d->op = OP_BNE;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                d->imm = (int32_t)imm;
+                target = (uint32_t)((int64_t)pc + imm);
+                if (!target_ok(target, base, size))
+                    d->op = OP_CAREFUL;    /* the taken jump traps or leaves RAM */
+                else
+                    d->tgt = (int32_t)(target - pc) / 4;   /* entries away */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00004063u) {    /* blt */
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                imm = ((int64_t)((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000;
+                d->op = OP_BLT;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                d->imm = (int32_t)imm;
+                target = (uint32_t)((int64_t)pc + imm);
+                if (!target_ok(target, base, size))
+                    d->op = OP_CAREFUL;    /* the taken jump traps or leaves RAM */
+                else
+                    d->tgt = (int32_t)(target - pc) / 4;   /* entries away */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00005063u) {    /* bge */
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                imm = ((int64_t)((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000;
+                d->op = OP_BGE;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                d->imm = (int32_t)imm;
+                target = (uint32_t)((int64_t)pc + imm);
+                if (!target_ok(target, base, size))
+                    d->op = OP_CAREFUL;    /* the taken jump traps or leaves RAM */
+                else
+                    d->tgt = (int32_t)(target - pc) / 4;   /* entries away */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00006063u) {    /* bltu */
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                imm = ((int64_t)((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000;
+                d->op = OP_BLTU;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                d->imm = (int32_t)imm;
+                target = (uint32_t)((int64_t)pc + imm);
+                if (!target_ok(target, base, size))
+                    d->op = OP_CAREFUL;    /* the taken jump traps or leaves RAM */
+                else
+                    d->tgt = (int32_t)(target - pc) / 4;   /* entries away */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00007063u) {    /* bgeu */
+                rs1 = ((word >> 15) & 0x1f);
+                rs2 = ((word >> 20) & 0x1f);
+                imm = ((int64_t)((((word >> 31) & 0x1) << 12) | (((word >> 7) & 0x1) << 11) | (((word >> 25) & 0x3f) << 5) | (((word >> 8) & 0xf) << 1)) ^ 0x1000) - 0x1000;
+                d->op = OP_BGEU;
+                d->rs1 = (uint8_t)rs1;
+                d->rs2 = (uint8_t)rs2;
+                d->imm = (int32_t)imm;
+                target = (uint32_t)((int64_t)pc + imm);
+                if (!target_ok(target, base, size))
+                    d->op = OP_CAREFUL;    /* the taken jump traps or leaves RAM */
+                else
+                    d->tgt = (int32_t)(target - pc) / 4;   /* entries away */
+                return;
+            }
+            break;
+        case 0x67:
+            if ((word & 0x0000707fu) == 0x00000067u) {    /* jalr */
+                rd = ((word >> 7) & 0x1f);
+                rs1 = ((word >> 15) & 0x1f);
+                imm = ((int64_t)((word >> 20) & 0xfff) ^ 0x800) - 0x800;
+                d->op = OP_JALR;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->rs1 = (uint8_t)rs1;
+                d->imm = (int32_t)imm;
+                return;
+            }
+            break;
+        case 0x6f:
+            if ((word & 0x0000007fu) == 0x0000006fu) {    /* jal */
+                rd = ((word >> 7) & 0x1f);
+                imm = ((int64_t)((((word >> 31) & 0x1) << 20) | (((word >> 12) & 0xff) << 12) | (((word >> 20) & 0x1) << 11) | (((word >> 21) & 0x3ff) << 1)) ^ 0x100000) - 0x100000;
+                d->op = OP_JAL;
+                d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;
+                d->imm = (int32_t)imm;
+                target = (uint32_t)((int64_t)pc + imm);
+                if (!target_ok(target, base, size))
+                    d->op = OP_CAREFUL;    /* the taken jump traps or leaves RAM */
+                else
+                    d->tgt = (int32_t)(target - pc) / 4;   /* entries away */
+                return;
+            }
+            break;
+        case 0x73:
+            if ((word & 0xffffffffu) == 0x00000073u) {    /* ecall */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0xffffffffu) == 0x00100073u) {    /* ebreak */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00001073u) {    /* csrrw */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00002073u) {    /* csrrs */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00003073u) {    /* csrrc */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00005073u) {    /* csrrwi */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00006073u) {    /* csrrsi */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0x0000707fu) == 0x00007073u) {    /* csrrci */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0xffffffffu) == 0x30200073u) {    /* mret */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0xffffffffu) == 0x10200073u) {    /* sret */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0xffffffffu) == 0x10500073u) {    /* wfi */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            if ((word & 0xfe007fffu) == 0x12000073u) {    /* sfence.vma */
+                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                return;
+            }
+            break;
+        }
+        d->op = OP_CAREFUL;                  /* illegal: the interpreter raises the trap */
+    }
 
-cdef inline bint ends_run(int op) noexcept nogil:
-    """Does a straight-line run end here (control transfer, or the loop stops before it)?"""
-    return (op == OP_CAREFUL or op == OP_BREAK
-            or op == OP_JAL or op == OP_JALR or op == OP_BEQ or op == OP_BNE
-            or op == OP_BLT or op == OP_BGE or op == OP_BLTU or op == OP_BGEU)
+    /* Does a straight-line run end here (control transfer, or the loop stops before it)? */
+    static inline int ends_run(int op)
+    {
+        return op == OP_CAREFUL || op == OP_BREAK
+            || op == OP_JAL || op == OP_JALR || op == OP_BEQ || op == OP_BNE
+            || op == OP_BLT || op == OP_BGE || op == OP_BLTU || op == OP_BGEU;
+    }
 
+    /* Run at most n instructions from h->pc; *done = how many retired; ST_* says why it returned.
+       h->pc is written back; registers live in h->x throughout. */
+    static int vm_exec(vm_hart* h, Py_ssize_t n, const volatile int* pause,
+                       vm_decode_fn decode_run, void* ctx, Py_ssize_t* done)
+    {
+        uint32_t* const x = h->x;
+        const uint32_t base = h->base, size = h->size;
+        const vm_mem mem = {h->ram, h->flags, base, size, h->hooked_reads, h};
+        const uintptr_t bias = (uintptr_t)h->cache - ((uintptr_t)base << 2);
+        vm_decoded* d = (vm_decoded*)(bias + ((uintptr_t)h->pc << 2));
+        vm_decoded* stop = NULL;      /* the entry made OP_STOP, in a run cut short by the budget */
+        vm_decoded* _nd;
+        uint8_t saved = 0;
+        Py_ssize_t total = 0;         /* instructions of the finished windows */
+        uint32_t window = (uint32_t)(n < VM_POLL ? n : VM_POLL);
+        uint32_t left = window;       /* budget left in this window */
+        uint32_t _r, _npc;
+        int st;
+        uint32_t _t0;
+        uint32_t _t1;
+        int64_t _t2;
+        uint32_t _t3;
+        int64_t _t4;
+        uint32_t _t5;
+        uint32_t _t6;
+        uint32_t _t7;
+        uint32_t _t8;
+        uint32_t _t9;
+        uint32_t _t10;
+        uint32_t _t11;
+        uint32_t _t12;
+        uint32_t _t13;
+    #if VM_THREADED
+        static const void* const labels[] = {
+            &&L_DECODE, &&L_CAREFUL, &&L_BREAK, &&L_STOP, &&L_LUI, &&L_AUIPC,
+            &&L_ADDI, &&L_SLTI, &&L_SLTIU, &&L_XORI, &&L_ORI, &&L_ANDI,
+            &&L_SLLI, &&L_SRLI, &&L_SRAI, &&L_ADD, &&L_SUB, &&L_SLL,
+            &&L_SLT, &&L_SLTU, &&L_XOR, &&L_SRL, &&L_SRA, &&L_OR,
+            &&L_AND, &&L_JAL, &&L_JALR, &&L_BEQ, &&L_BNE, &&L_BLT,
+            &&L_BGE, &&L_BLTU, &&L_BGEU, &&L_LB, &&L_LH, &&L_LW,
+            &&L_LBU, &&L_LHU, &&L_SB, &&L_SH, &&L_SW, &&L_FENCE,
+            &&L_MUL, &&L_MULH, &&L_MULHSU, &&L_MULHU, &&L_DIV, &&L_DIVU,
+            &&L_REM, &&L_REMU,
+        };
+    #endif
+        /* the address of the instruction at entry d, and the entry of address a */
+    #define PC ((uint32_t)(((uintptr_t)d - bias) >> 2))
+    #define ENTRY(a) ((vm_decoded*)(bias + ((uintptr_t)(a) << 2)))
+    #if VM_THREADED
+    #define DISPATCH() goto *labels[d->op]
+    #else
+    #define DISPATCH() goto dispatch
+    #endif
+    #define NEXT() do { d++; DISPATCH(); } while (0)
+    #define ENTER(p) do { d = (p); _r = d->run; if (VM_UNLIKELY(_r - 1 >= left)) goto slow; left -= _r; DISPATCH(); } while (0)
+    #define EXIT(s) do { st = (s); goto leave_before; } while (0)
+    #define LEAVE_TO(a) do { h->pc = (a); goto leave_after; } while (0)
+        (void)_nd; (void)_npc;
+        goto slow;                      /* h->pc starts a run */
 
-cdef inline int execute(Hart* h, const Decoded* d) noexcept nogil:
-    """Execute the decoded instruction at h.pc: ST_NEXT or ST_BRANCH when it retired."""
-    cdef uint32_t _npc
-    cdef uint32_t _t0
-    cdef uint32_t _t1
-    cdef int64_t _t2
-    cdef uint32_t _t3
-    cdef int64_t _t4
-    cdef uint32_t _t5
-    cdef uint32_t _t6
-    cdef uint32_t _t7
-    cdef uint32_t _t8
-    cdef uint32_t _t9
-    cdef uint32_t _t10
-    cdef uint32_t _t11
-    cdef uint32_t _t12
-    cdef uint32_t _t13
-    cdef int op = d.op
-    if op == OP_DECODE:
-        return ST_DECODE
-    elif op == OP_LUI:
-        # lui: 'X[rd] = imm << 12'
-        h.x[d.rd] = <uint32_t>(<int64_t>d.imm << 12)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_AUIPC:
-        # auipc: 'X[rd] = PC + (imm << 12)'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.pc + (<int64_t>d.imm << 12))
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_ADDI:
-        # addi: 'X[rd] = X[rs1] + imm'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>d.imm)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SLTI:
-        # slti: 'X[rd] = 1 if s32(X[rs1]) < imm else 0'
-        h.x[d.rd] = <uint32_t>(1 if ((<int64_t><int32_t>h.x[d.rs1]) < <int64_t>d.imm) else 0)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SLTIU:
-        # sltiu: 'X[rd] = 1 if X[rs1] < (imm & 0xFFFFFFFF) else 0'
-        h.x[d.rd] = <uint32_t>(1 if (<int64_t>h.x[d.rs1] < (<int64_t>d.imm & (<int64_t>0xffffffff))) else 0)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_XORI:
-        # xori: 'X[rd] = X[rs1] ^ imm'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] ^ <int64_t>d.imm)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_ORI:
-        # ori: 'X[rd] = X[rs1] | imm'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] | <int64_t>d.imm)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_ANDI:
-        # andi: 'X[rd] = X[rs1] & imm'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] & <int64_t>d.imm)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SLLI:
-        # slli: 'X[rd] = X[rs1] << shamt'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] << d.imm)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SRLI:
-        # srli: 'X[rd] = X[rs1] >> shamt'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] >> d.imm)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SRAI:
-        # srai: 'X[rd] = s32(X[rs1]) >> shamt'
-        h.x[d.rd] = <uint32_t>((<int64_t><int32_t>h.x[d.rs1]) >> d.imm)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_ADD:
-        # add: 'X[rd] = X[rs1] + X[rs2]'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>h.x[d.rs2])
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SUB:
-        # sub: 'X[rd] = X[rs1] - X[rs2]'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] - <int64_t>h.x[d.rs2])
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SLL:
-        # sll: 'X[rd] = X[rs1] << (X[rs2] & 31)'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] << (<int64_t>h.x[d.rs2] & 31))
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SLT:
-        # slt: 'X[rd] = 1 if s32(X[rs1]) < s32(X[rs2]) else 0'
-        h.x[d.rd] = <uint32_t>(1 if ((<int64_t><int32_t>h.x[d.rs1]) < (<int64_t><int32_t>h.x[d.rs2])) else 0)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SLTU:
-        # sltu: 'X[rd] = 1 if X[rs1] < X[rs2] else 0'
-        h.x[d.rd] = <uint32_t>(1 if (h.x[d.rs1] < h.x[d.rs2]) else 0)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_XOR:
-        # xor: 'X[rd] = X[rs1] ^ X[rs2]'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] ^ <int64_t>h.x[d.rs2])
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SRL:
-        # srl: 'X[rd] = X[rs1] >> (X[rs2] & 31)'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] >> (<int64_t>h.x[d.rs2] & 31))
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SRA:
-        # sra: 'X[rd] = s32(X[rs1]) >> (X[rs2] & 31)'
-        h.x[d.rd] = <uint32_t>((<int64_t><int32_t>h.x[d.rs1]) >> (<int64_t>h.x[d.rs2] & 31))
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_OR:
-        # or: 'X[rd] = X[rs1] | X[rs2]'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] | <int64_t>h.x[d.rs2])
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_AND:
-        # and: 'X[rd] = X[rs1] & X[rs2]'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] & <int64_t>h.x[d.rs2])
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_JAL:
-        # jal: 'jump(PC + imm)\nX[rd] = PC + 4'
-        _npc = <uint32_t>(<int64_t>h.pc + <int64_t>d.imm)
-        h.x[d.rd] = <uint32_t>(<int64_t>h.pc + 4)
-        h.pc = _npc
-        return ST_BRANCH
-    elif op == OP_JALR:
-        # jalr: 'jump((X[rs1] + imm) & ~1)\nX[rd] = PC + 4'
-        _t0 = <uint32_t>((<int64_t>h.x[d.rs1] + <int64_t>d.imm) & -2)
-        if _t0 & 3:                          # instruction-address-misaligned, before any write
-            h.cause = 0
-            h.tval = _t0
-            return ST_TRAP
-        _npc = _t0
-        h.x[d.rd] = <uint32_t>(<int64_t>h.pc + 4)
-        h.pc = _npc
-        if <uint32_t>(_npc - h.base) >= h.size:
-            return ST_LEAVE                # retired; the next fetch is outside RAM
-        return ST_BRANCH
-    elif op == OP_BEQ:
-        # beq: 'if X[rs1] == X[rs2]: jump(PC + imm)'
-        _npc = h.pc + 4
-        if (h.x[d.rs1] == h.x[d.rs2]):
-            _npc = <uint32_t>(<int64_t>h.pc + <int64_t>d.imm)
-        h.pc = _npc
-        return ST_BRANCH
-    elif op == OP_BNE:
-        # bne: 'if X[rs1] != X[rs2]: jump(PC + imm)'
-        _npc = h.pc + 4
-        if (h.x[d.rs1] != h.x[d.rs2]):
-            _npc = <uint32_t>(<int64_t>h.pc + <int64_t>d.imm)
-        h.pc = _npc
-        return ST_BRANCH
-    elif op == OP_BLT:
-        # blt: 'if s32(X[rs1]) < s32(X[rs2]): jump(PC + imm)'
-        _npc = h.pc + 4
-        if ((<int64_t><int32_t>h.x[d.rs1]) < (<int64_t><int32_t>h.x[d.rs2])):
-            _npc = <uint32_t>(<int64_t>h.pc + <int64_t>d.imm)
-        h.pc = _npc
-        return ST_BRANCH
-    elif op == OP_BGE:
-        # bge: 'if s32(X[rs1]) >= s32(X[rs2]): jump(PC + imm)'
-        _npc = h.pc + 4
-        if ((<int64_t><int32_t>h.x[d.rs1]) >= (<int64_t><int32_t>h.x[d.rs2])):
-            _npc = <uint32_t>(<int64_t>h.pc + <int64_t>d.imm)
-        h.pc = _npc
-        return ST_BRANCH
-    elif op == OP_BLTU:
-        # bltu: 'if X[rs1] < X[rs2]: jump(PC + imm)'
-        _npc = h.pc + 4
-        if (h.x[d.rs1] < h.x[d.rs2]):
-            _npc = <uint32_t>(<int64_t>h.pc + <int64_t>d.imm)
-        h.pc = _npc
-        return ST_BRANCH
-    elif op == OP_BGEU:
-        # bgeu: 'if X[rs1] >= X[rs2]: jump(PC + imm)'
-        _npc = h.pc + 4
-        if (h.x[d.rs1] >= h.x[d.rs2]):
-            _npc = <uint32_t>(<int64_t>h.pc + <int64_t>d.imm)
-        h.pc = _npc
-        return ST_BRANCH
-    elif op == OP_LB:
-        # lb: 'X[rd] = load(X[rs1] + imm, 1, True)'
-        _t1 = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>d.imm)
-        if not can_load(h, _t1, 1):
-            return ST_CAREFUL
-        _t2 = <int64_t><int8_t>ld8(h, _t1)
-        h.x[d.rd] = <uint32_t>_t2
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_LH:
-        # lh: 'X[rd] = load(X[rs1] + imm, 2, True)'
-        _t3 = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>d.imm)
-        if not can_load(h, _t3, 2):
-            return ST_CAREFUL
-        _t4 = <int64_t><int16_t>ld16(h, _t3)
-        h.x[d.rd] = <uint32_t>_t4
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_LW:
-        # lw: 'X[rd] = load(X[rs1] + imm, 4, False)'
-        _t5 = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>d.imm)
-        if not can_load(h, _t5, 4):
-            return ST_CAREFUL
-        _t6 = ld32(h, _t5)
-        h.x[d.rd] = <uint32_t>_t6
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_LBU:
-        # lbu: 'X[rd] = load(X[rs1] + imm, 1, False)'
-        _t7 = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>d.imm)
-        if not can_load(h, _t7, 1):
-            return ST_CAREFUL
-        _t8 = ld8(h, _t7)
-        h.x[d.rd] = <uint32_t>_t8
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_LHU:
-        # lhu: 'X[rd] = load(X[rs1] + imm, 2, False)'
-        _t9 = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>d.imm)
-        if not can_load(h, _t9, 2):
-            return ST_CAREFUL
-        _t10 = ld16(h, _t9)
-        h.x[d.rd] = <uint32_t>_t10
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SB:
-        # sb: 'store(X[rs1] + imm, 1, X[rs2])'
-        _t11 = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>d.imm)
-        if not can_store(h, _t11, 1):    # device, outside RAM, code or hooked line
-            return ST_CAREFUL
-        st8(h, _t11, <uint8_t>h.x[d.rs2])
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SH:
-        # sh: 'store(X[rs1] + imm, 2, X[rs2])'
-        _t12 = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>d.imm)
-        if not can_store(h, _t12, 2):    # device, outside RAM, code or hooked line
-            return ST_CAREFUL
-        st16(h, _t12, <uint16_t>h.x[d.rs2])
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_SW:
-        # sw: 'store(X[rs1] + imm, 4, X[rs2])'
-        _t13 = <uint32_t>(<int64_t>h.x[d.rs1] + <int64_t>d.imm)
-        if not can_store(h, _t13, 4):    # device, outside RAM, code or hooked line
-            return ST_CAREFUL
-        st32(h, _t13, <uint32_t>h.x[d.rs2])
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_FENCE:
-        # fence: 'pass'
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_MUL:
-        # mul: 'X[rd] = X[rs1] * X[rs2]'
-        h.x[d.rd] = <uint32_t>(<uint64_t>h.x[d.rs1] * <uint64_t>h.x[d.rs2])
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_MULH:
-        # mulh: 'X[rd] = (s32(X[rs1]) * s32(X[rs2])) >> 32'
-        h.x[d.rd] = <uint32_t>(((<int64_t><int32_t>h.x[d.rs1]) * (<int64_t><int32_t>h.x[d.rs2])) >> 32)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_MULHSU:
-        # mulhsu: 'X[rd] = (s32(X[rs1]) * s64(X[rs2])) >> 32'
-        h.x[d.rd] = <uint32_t>(((<int64_t><int32_t>h.x[d.rs1]) * (<int64_t>h.x[d.rs2])) >> 32)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_MULHU:
-        # mulhu: 'X[rd] = (u64(X[rs1]) * X[rs2]) >> 32'
-        h.x[d.rd] = <uint32_t>(((<uint64_t>h.x[d.rs1]) * <uint64_t>h.x[d.rs2]) >> 32)
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_DIV:
-        # div: 'X[rd] = 0xFFFFFFFF if X[rs2] == 0 else tdiv(s32(X[rs1]), s32(X[rs2]))'
-        h.x[d.rd] = <uint32_t>((<int64_t>0xffffffff) if (h.x[d.rs2] == 0) else ((<int64_t><int32_t>h.x[d.rs1]) // (<int64_t><int32_t>h.x[d.rs2])))
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_DIVU:
-        # divu: 'X[rd] = 0xFFFFFFFF if X[rs2] == 0 else X[rs1] // X[rs2]'
-        h.x[d.rd] = <uint32_t>((<int64_t>0xffffffff) if (h.x[d.rs2] == 0) else (<int64_t>h.x[d.rs1] // <int64_t>h.x[d.rs2]))
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_REM:
-        # rem: 'X[rd] = X[rs1] if X[rs2] == 0 else trem(s32(X[rs1]), s32(X[rs2]))'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] if (h.x[d.rs2] == 0) else ((<int64_t><int32_t>h.x[d.rs1]) % (<int64_t><int32_t>h.x[d.rs2])))
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_REMU:
-        # remu: 'X[rd] = X[rs1] if X[rs2] == 0 else X[rs1] % X[rs2]'
-        h.x[d.rd] = <uint32_t>(<int64_t>h.x[d.rs1] if (h.x[d.rs2] == 0) else (<int64_t>h.x[d.rs1] % <int64_t>h.x[d.rs2]))
-        h.pc = h.pc + 4
-        return ST_NEXT
-    elif op == OP_CAREFUL:
-        return ST_CAREFUL
-    elif op == OP_BREAK:
-        return ST_BREAK
-    elif op == OP_STOP:
-        return ST_STOP
-    else:
-        unreachable()                      # ops come from decode_word only: no range check
-    return ST_CAREFUL
+    #if !VM_THREADED
+    dispatch:
+        switch (d->op) {
+        case 0: goto L_DECODE;
+        case 1: goto L_CAREFUL;
+        case 2: goto L_BREAK;
+        case 3: goto L_STOP;
+        case 4: goto L_LUI;
+        case 5: goto L_AUIPC;
+        case 6: goto L_ADDI;
+        case 7: goto L_SLTI;
+        case 8: goto L_SLTIU;
+        case 9: goto L_XORI;
+        case 10: goto L_ORI;
+        case 11: goto L_ANDI;
+        case 12: goto L_SLLI;
+        case 13: goto L_SRLI;
+        case 14: goto L_SRAI;
+        case 15: goto L_ADD;
+        case 16: goto L_SUB;
+        case 17: goto L_SLL;
+        case 18: goto L_SLT;
+        case 19: goto L_SLTU;
+        case 20: goto L_XOR;
+        case 21: goto L_SRL;
+        case 22: goto L_SRA;
+        case 23: goto L_OR;
+        case 24: goto L_AND;
+        case 25: goto L_JAL;
+        case 26: goto L_JALR;
+        case 27: goto L_BEQ;
+        case 28: goto L_BNE;
+        case 29: goto L_BLT;
+        case 30: goto L_BGE;
+        case 31: goto L_BLTU;
+        case 32: goto L_BGEU;
+        case 33: goto L_LB;
+        case 34: goto L_LH;
+        case 35: goto L_LW;
+        case 36: goto L_LBU;
+        case 37: goto L_LHU;
+        case 38: goto L_SB;
+        case 39: goto L_SH;
+        case 40: goto L_SW;
+        case 41: goto L_FENCE;
+        case 42: goto L_MUL;
+        case 43: goto L_MULH;
+        case 44: goto L_MULHSU;
+        case 45: goto L_MULHU;
+        case 46: goto L_DIV;
+        case 47: goto L_DIVU;
+        case 48: goto L_REM;
+        case 49: goto L_REMU;
+        default: goto L_CAREFUL;
+        }
+    #endif
+
+    L_LUI:
+        /* lui: X[rd] = imm << 12 */
+        x[d->rd] = (uint32_t)((int64_t)d->imm << 12);
+        NEXT();
+
+    L_AUIPC:
+        /* auipc: X[rd] = PC + (imm << 12) */
+        x[d->rd] = (uint32_t)((int64_t)PC + ((int64_t)d->imm << 12));
+        NEXT();
+
+    L_ADDI:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_SLTI:
+        /* slti: X[rd] = 1 if s32(X[rs1]) < imm else 0 */
+        x[d->rd] = (uint32_t)((((int64_t)(int32_t)x[d->rs1]) < (int64_t)d->imm) ? 1 : 0);
+        NEXT();
+
+    L_SLTIU:
+        /* sltiu: X[rd] = 1 if X[rs1] < (imm & 0xFFFFFFFF) else 0 */
+        x[d->rd] = (uint32_t)(((int64_t)x[d->rs1] < ((int64_t)d->imm & ((int64_t)0xffffffffLL))) ? 1 : 0);
+        NEXT();
+
+    L_XORI:
+        /* xori: X[rd] = X[rs1] ^ imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] ^ (int64_t)d->imm);
+        NEXT();
+
+    L_ORI:
+        /* ori: X[rd] = X[rs1] | imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] | (int64_t)d->imm);
+        NEXT();
+
+    L_ANDI:
+        /* andi: X[rd] = X[rs1] & imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] & (int64_t)d->imm);
+        NEXT();
+
+    L_SLLI:
+        /* slli: X[rd] = X[rs1] << shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] << d->imm);
+        NEXT();
+
+    L_SRLI:
+        /* srli: X[rd] = X[rs1] >> shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] >> d->imm);
+        NEXT();
+
+    L_SRAI:
+        /* srai: X[rd] = s32(X[rs1]) >> shamt */
+        x[d->rd] = (uint32_t)(((int64_t)(int32_t)x[d->rs1]) >> d->imm);
+        NEXT();
+
+    L_ADD:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_SUB:
+        /* sub: X[rd] = X[rs1] - X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] - (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_SLL:
+        /* sll: X[rd] = X[rs1] << (X[rs2] & 31) */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] << ((int64_t)x[d->rs2] & 31));
+        NEXT();
+
+    L_SLT:
+        /* slt: X[rd] = 1 if s32(X[rs1]) < s32(X[rs2]) else 0 */
+        x[d->rd] = (uint32_t)((((int64_t)(int32_t)x[d->rs1]) < ((int64_t)(int32_t)x[d->rs2])) ? 1 : 0);
+        NEXT();
+
+    L_SLTU:
+        /* sltu: X[rd] = 1 if X[rs1] < X[rs2] else 0 */
+        x[d->rd] = (uint32_t)((x[d->rs1] < x[d->rs2]) ? 1 : 0);
+        NEXT();
+
+    L_XOR:
+        /* xor: X[rd] = X[rs1] ^ X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] ^ (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_SRL:
+        /* srl: X[rd] = X[rs1] >> (X[rs2] & 31) */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] >> ((int64_t)x[d->rs2] & 31));
+        NEXT();
+
+    L_SRA:
+        /* sra: X[rd] = s32(X[rs1]) >> (X[rs2] & 31) */
+        x[d->rd] = (uint32_t)(((int64_t)(int32_t)x[d->rs1]) >> ((int64_t)x[d->rs2] & 31));
+        NEXT();
+
+    L_OR:
+        /* or: X[rd] = X[rs1] | X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] | (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_AND:
+        /* and: X[rd] = X[rs1] & X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] & (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_JAL:
+        /* jal: jump(PC + imm); X[rd] = PC + 4 */
+        _nd = d + d->tgt;
+        x[d->rd] = (uint32_t)((int64_t)PC + 4);
+        ENTER(_nd);
+
+    L_JALR:
+        /* jalr: jump((X[rs1] + imm) & ~1); X[rd] = PC + 4 */
+        _t0 = (uint32_t)(((int64_t)x[d->rs1] + (int64_t)d->imm) & -2);
+        if (_t0 & 3) {                  /* misaligned: trap before any write */
+            h->cause = 0;
+            h->tval = _t0;
+            EXIT(ST_TRAP);
+        }
+        _npc = _t0;
+        x[d->rd] = (uint32_t)((int64_t)PC + 4);
+        if ((uint32_t)(_npc - base) >= size)
+            LEAVE_TO(_npc);           /* retired; the next fetch is outside RAM */
+        ENTER(ENTRY(_npc));
+
+    L_BEQ:
+        /* beq: if X[rs1] == X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] == x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_BNE:
+        /* bne: if X[rs1] != X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] != x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_BLT:
+        /* blt: if s32(X[rs1]) < s32(X[rs2]): jump(PC + imm) */
+        _nd = d + 1;
+        if (((int64_t)(int32_t)x[d->rs1]) < ((int64_t)(int32_t)x[d->rs2])) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_BGE:
+        /* bge: if s32(X[rs1]) >= s32(X[rs2]): jump(PC + imm) */
+        _nd = d + 1;
+        if (((int64_t)(int32_t)x[d->rs1]) >= ((int64_t)(int32_t)x[d->rs2])) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_BLTU:
+        /* bltu: if X[rs1] < X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] < x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_BGEU:
+        /* bgeu: if X[rs1] >= X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] >= x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_LB:
+        /* lb: X[rd] = load(X[rs1] + imm, 1, True) */
+        _t1 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t1, 1)) EXIT(ST_CAREFUL);
+        _t2 = (int64_t)(int8_t)ld8(&mem, _t1);
+        x[d->rd] = (uint32_t)_t2;
+        NEXT();
+
+    L_LH:
+        /* lh: X[rd] = load(X[rs1] + imm, 2, True) */
+        _t3 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t3, 2)) EXIT(ST_CAREFUL);
+        _t4 = (int64_t)(int16_t)ld16(&mem, _t3);
+        x[d->rd] = (uint32_t)_t4;
+        NEXT();
+
+    L_LW:
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        NEXT();
+
+    L_LBU:
+        /* lbu: X[rd] = load(X[rs1] + imm, 1, False) */
+        _t7 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t7, 1)) EXIT(ST_CAREFUL);
+        _t8 = ld8(&mem, _t7);
+        x[d->rd] = (uint32_t)_t8;
+        NEXT();
+
+    L_LHU:
+        /* lhu: X[rd] = load(X[rs1] + imm, 2, False) */
+        _t9 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t9, 2)) EXIT(ST_CAREFUL);
+        _t10 = ld16(&mem, _t9);
+        x[d->rd] = (uint32_t)_t10;
+        NEXT();
+
+    L_SB:
+        /* sb: store(X[rs1] + imm, 1, X[rs2]) */
+        _t11 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t11, 1))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st8(&mem, _t11, (uint8_t)x[d->rs2]);
+        NEXT();
+
+    L_SH:
+        /* sh: store(X[rs1] + imm, 2, X[rs2]) */
+        _t12 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t12, 2))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st16(&mem, _t12, (uint16_t)x[d->rs2]);
+        NEXT();
+
+    L_SW:
+        /* sw: store(X[rs1] + imm, 4, X[rs2]) */
+        _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t13, 4))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st32(&mem, _t13, (uint32_t)x[d->rs2]);
+        NEXT();
+
+    L_FENCE:
+        /* fence: pass */
+        NEXT();
+
+    L_MUL:
+        /* mul: X[rd] = X[rs1] * X[rs2] */
+        x[d->rd] = (uint32_t)((uint64_t)x[d->rs1] * (uint64_t)x[d->rs2]);
+        NEXT();
+
+    L_MULH:
+        /* mulh: X[rd] = (s32(X[rs1]) * s32(X[rs2])) >> 32 */
+        x[d->rd] = (uint32_t)((((int64_t)(int32_t)x[d->rs1]) * ((int64_t)(int32_t)x[d->rs2])) >> 32);
+        NEXT();
+
+    L_MULHSU:
+        /* mulhsu: X[rd] = (s32(X[rs1]) * s64(X[rs2])) >> 32 */
+        x[d->rd] = (uint32_t)((((int64_t)(int32_t)x[d->rs1]) * ((int64_t)x[d->rs2])) >> 32);
+        NEXT();
+
+    L_MULHU:
+        /* mulhu: X[rd] = (u64(X[rs1]) * X[rs2]) >> 32 */
+        x[d->rd] = (uint32_t)((((uint64_t)x[d->rs1]) * (uint64_t)x[d->rs2]) >> 32);
+        NEXT();
+
+    L_DIV:
+        /* div: X[rd] = 0xFFFFFFFF if X[rs2] == 0 else tdiv(s32(X[rs1]), s32(X[rs2])) */
+        x[d->rd] = (uint32_t)((x[d->rs2] == 0) ? ((int64_t)0xffffffffLL) : (((int64_t)(int32_t)x[d->rs1]) / ((int64_t)(int32_t)x[d->rs2])));
+        NEXT();
+
+    L_DIVU:
+        /* divu: X[rd] = 0xFFFFFFFF if X[rs2] == 0 else X[rs1] // X[rs2] */
+        x[d->rd] = (uint32_t)((x[d->rs2] == 0) ? ((int64_t)0xffffffffLL) : ((int64_t)x[d->rs1] / (int64_t)x[d->rs2]));
+        NEXT();
+
+    L_REM:
+        /* rem: X[rd] = X[rs1] if X[rs2] == 0 else trem(s32(X[rs1]), s32(X[rs2])) */
+        x[d->rd] = (uint32_t)((x[d->rs2] == 0) ? (int64_t)x[d->rs1] : (((int64_t)(int32_t)x[d->rs1]) % ((int64_t)(int32_t)x[d->rs2])));
+        NEXT();
+
+    L_REMU:
+        /* remu: X[rd] = X[rs1] if X[rs2] == 0 else X[rs1] % X[rs2] */
+        x[d->rd] = (uint32_t)((x[d->rs2] == 0) ? (int64_t)x[d->rs1] : ((int64_t)x[d->rs1] % (int64_t)x[d->rs2]));
+        NEXT();
+
+    slow:                               /* d starts a run that is not decoded or does not fit */
+        _r = d->run;
+        if (_r - 1 < left) {
+            left -= _r;
+            DISPATCH();
+        }
+        if (left == 0) {                /* end of a window: the budget, then the pause flag */
+            total += window;
+            window = 0;
+            if (total >= n) {
+                st = ST_DONE;
+                h->pc = PC;
+                goto out;
+            }
+            if (*pause) {
+                st = ST_PAUSED;
+                h->pc = PC;
+                goto out;
+            }
+            window = (uint32_t)(n - total < VM_POLL ? n - total : VM_POLL);
+            left = window;
+            goto slow;
+        }
+        if (_r == 0) {                  /* not decoded (an entry has run 0 exactly when it is OP_DECODE) */
+            decode_run(ctx, PC);
+            goto slow;
+        }
+        stop = d + left;                /* inside this run, which is decoded to its end */
+        saved = stop->op;
+        stop->op = OP_STOP;
+        left = 0;
+        DISPATCH();
+
+    L_STOP:                             /* the window ends before this entry */
+        stop->op = saved;
+        stop = NULL;
+        goto slow;
+
+    L_DECODE:                           /* not reached: a decoded entry that does not end its run
+                                           is followed by a decoded one (core.pyx keeps this true) */
+        left += d[-1].run - 1;
+        if (stop) {
+            left -= stop->run;
+            stop->op = saved;
+            stop = NULL;
+        }
+        goto slow;
+
+    L_CAREFUL:
+        EXIT(ST_CAREFUL);
+
+    L_BREAK:
+        EXIT(ST_BREAK);
+
+    leave_before:                       /* the instruction at d did not run: give back the rest */
+        left += d->run;
+        if (stop) {
+            left -= stop->run;
+            stop->op = saved;
+        }
+        h->pc = PC;
+        goto out;
+
+    leave_after:                        /* a jump retired; the next fetch needs Python */
+        st = (left == 0 && total + window >= n) ? ST_DONE : ST_CAREFUL;
+
+    out:
+        *done = total + window - left;
+        return st;
+    #undef PC
+    #undef ENTRY
+    #undef DISPATCH
+    #undef NEXT
+    #undef ENTER
+    #undef EXIT
+    #undef LEAVE_TO
+    }
+    """
+    enum:
+        OP_DECODE
+        OP_CAREFUL
+        OP_BREAK
+        OP_STOP
+    void decode_word(uint32_t pc, uint32_t word, Decoded* d, uint32_t base,
+                     uint32_t size) noexcept nogil
+    bint ends_run(int op) noexcept nogil
+    int vm_exec(Hart* h, Py_ssize_t n, const volatile int* pause, vm_decode_fn decode_run,
+                void* ctx, Py_ssize_t* done) noexcept nogil

@@ -3,15 +3,16 @@
 
 A decode-once interpreter in C over the Machine's own state. Each RAM word has a slot in a
 cache of small ``Decoded`` structs (opcode and operands, filled the first time the word is
-executed); the loop dispatches on the opcode with a C ``switch``. The decoder and the body of
-every ``case`` are generated from the instruction table into ``_handlers.pxi``
-(``python -m vmlab.isa.codegen_cython``); nothing here knows what an instruction does.
+executed). The loop, ``vm_exec``, and the decoder are generated from the instruction table
+into ``_handlers.pxi`` (``python -m vmlab.isa.codegen_cython``): one label per instruction,
+each ending with a jump through a table of label addresses to the next entry's (a switch
+where the C compiler has no computed goto). Nothing here knows what an instruction does.
 
 The loop runs without the GIL on a copy of the registers and stops, with the state written
 back, at the first instruction it should not run itself: CSR access, ecall, mret, fence.i,
-illegal words, device and out-of-RAM accesses, stores into lines holding decoded code or
-observed by hooks, breakpoints, traps. :mod:`vmlab.backends.cython` then lets the reference
-interpreter (or the machine's trap entry) handle that one instruction and calls back in.
+illegal words, device and out-of-RAM accesses, stores into hooked lines or into decoded
+words, breakpoints, traps. :mod:`vmlab.backends.cython` then lets the reference interpreter
+(or the machine's trap entry) handle that one instruction and calls back in.
 """
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport calloc, free, realloc
@@ -22,7 +23,6 @@ from hart cimport *
 include "_handlers.pxi"
 
 cdef enum:
-    POLL = 4096                 # instructions between looks at the pause flag
     PAGE_WORDS = 1024           # cache entries per 4 KiB of RAM
 
 # How execute() ended, for the Python side (vmlab.backends.cython).
@@ -33,6 +33,59 @@ BREAK = ST_BREAK
 PAUSED = ST_PAUSED
 
 
+ctypedef struct DecodeCtx:          # what the decoder needs, for vm_exec's callback
+    Hart* h
+    uint8_t* code_pages             # 4 KiB pages of RAM with entries (invalidate_all clears those)
+    uint32_t* bps                   # breakpoint addresses
+    Py_ssize_t nbps
+    unsigned long long decoded
+
+
+cdef void decode_one(DecodeCtx* c, uint32_t w) noexcept nogil:
+    cdef Hart* h = c.h
+    cdef uint32_t o = w << 2
+    cdef uint32_t pc = h.base + o
+    cdef uint32_t word
+    cdef Decoded* d = &h.cache[w]
+    cdef Py_ssize_t k
+    memcpy(&word, h.ram + o, 4)
+    decode_word(pc, word, d, h.base, h.size)
+    for k in range(c.nbps):
+        if c.bps[k] == pc:
+            d.op = OP_BREAK
+    h.flags[o >> LINE_SHIFT] |= FLAG_CODE     # = bus.mark_code(pc)
+    c.code_pages[o >> 12] = 1
+    c.decoded += 1
+
+
+cdef void decode_run(void* ctx, uint32_t pc) noexcept nogil:
+    """Decode from `pc` to the end of its straight-line run and set the run lengths.
+
+    Invariant: a decoded entry that does not end its run is followed by a decoded entry,
+    and its run length is one more than that entry's (Core.invalidate() keeps this true).
+    """
+    cdef DecodeCtx* c = <DecodeCtx*>ctx
+    cdef Decoded* cache = c.h.cache
+    cdef uint32_t first = (pc - c.h.base) >> 2
+    cdef uint32_t w = first
+    cdef uint32_t run
+    cdef Decoded* d
+    while True:
+        d = &cache[w]
+        if d.op != OP_DECODE:           # decoded already (or the sentinel after RAM)
+            run = d.run
+            break
+        decode_one(c, w)
+        if ends_run(d.op):
+            d.run = run = 1
+            break
+        w += 1
+    while w > first:
+        w -= 1
+        run += 1
+        cache[w].run = run
+
+
 cdef class Core:
     """Decoded-instruction cache and run loop for one Machine's bus.
 
@@ -41,16 +94,12 @@ cdef class Core:
     says how many instructions retired, ``cause``/``tval`` describe a TRAP.
     """
     cdef Hart h
-    cdef Decoded* cache             # one entry per RAM word, plus a sentinel after the last
-    cdef uint8_t* code_pages        # 4 KiB pages of RAM with entries (invalidate_all clears those)
+    cdef DecodeCtx ctx
     cdef uint32_t npages
-    cdef uint32_t* bps              # breakpoint addresses
-    cdef Py_ssize_t nbps
     cdef volatile int pause_flag    # set by request_pause() from another thread
     cdef object bus, ram, flags
     cdef unsigned char[::1] ram_view, flags_view    # buffer exports keep the pointers valid
     cdef readonly Py_ssize_t done
-    cdef readonly unsigned long long decoded
 
     def __cinit__(self, bus):
         cdef uint32_t size = bus.size
@@ -58,19 +107,20 @@ cdef class Core:
         self.h.base = bus.base
         self.h.size = size
         self.npages = size >> 12
-        self.cache = <Decoded*>calloc(size // 4 + 1, sizeof(Decoded))
-        self.code_pages = <uint8_t*>calloc(self.npages, 1)
-        if self.cache == NULL or self.code_pages == NULL:
+        self.h.cache = <Decoded*>calloc(size // 4 + 1, sizeof(Decoded))
+        self.ctx.h = &self.h
+        self.ctx.code_pages = <uint8_t*>calloc(self.npages, 1)
+        if self.h.cache == NULL or self.ctx.code_pages == NULL:
             raise MemoryError("cannot allocate the decoded-instruction cache")
         # Falling through the last word of RAM lands on this entry: the fetch needs Python.
-        self.cache[size // 4].op = OP_CAREFUL
-        self.cache[size // 4].run = 1
+        self.h.cache[size // 4].op = OP_CAREFUL
+        self.h.cache[size // 4].run = 1
         self._bind()
 
     def __dealloc__(self):
-        free(self.cache)
-        free(self.code_pages)
-        free(self.bps)
+        free(self.h.cache)
+        free(self.ctx.code_pages)
+        free(self.ctx.bps)
 
     cdef _bind(self):
         """Point the hart at the bus's RAM and line flags (again, if the bus replaced them)."""
@@ -92,8 +142,10 @@ cdef class Core:
         cdef list xs = state.x
         cdef uint32_t x_in[32]
         cdef int k, st
+        cdef Py_ssize_t done = 0
         self._bind()
         self.h.hooked_reads = 1 if self.bus.read_hooks else 0
+        self.h.npending = 0
         x_in[0] = 0
         for k in range(1, 32):
             x_in[k] = xs[k]
@@ -106,122 +158,30 @@ cdef class Core:
         if not target_ok(self.h.pc, self.h.base, self.h.size):
             return ST_CAREFUL               # misaligned or outside RAM: Python fetches and traps
         with nogil:
-            st = self._loop(n)
+            st = vm_exec(&self.h, n, &self.pause_flag, decode_run, &self.ctx, &done)
         for k in range(1, 32):              # write back only what changed
             if self.h.x[k] != x_in[k]:
                 xs[k] = self.h.x[k]
         state.pc = self.h.pc
-        if self.done:
-            state.instret += self.done
+        self.done = done
+        if done:
+            state.instret += done
         return st
 
-    cdef int _loop(self, Py_ssize_t n) noexcept nogil:
-        # Instructions are counted per straight-line run, not one by one: each decoded entry
-        # knows how many instructions follow it to the end of its run (a branch or jump, or
-        # an instruction the loop stops before), and that count is taken from the budget
-        # when the run starts. When a run would overshoot, the entry where the budget ends
-        # becomes OP_STOP while the run executes. execute() has one call site: it is inlined.
-        cdef Hart h = self.h                # a local copy: the compiler keeps pc in a register
-        cdef Decoded* d
-        cdef Decoded* stop
-        cdef uint8_t saved = 0
-        # entry address = cache + 4 * (pc - base): one lea from a biased address
-        cdef uintptr_t bias = <uintptr_t>self.cache - (<uintptr_t>h.base << 2)
-        cdef uint32_t start, r
-        cdef Py_ssize_t total = 0           # instructions of the finished windows
-        cdef uint32_t window = <uint32_t>(n if n < POLL else POLL)
-        cdef uint32_t left = window         # budget left in this window
-        cdef int st
-        while True:                         # h.pc starts a run
-            d = <Decoded*>(bias + (<uintptr_t>h.pc << 2))
-            r = d.run
-            start = h.pc
-            stop = NULL
-            if r - 1 >= left:               # not decoded (run 0), or the run does not fit
-                # (an entry has run 0 exactly when its op is OP_DECODE)
-                if left == 0:               # end of a window: the budget, then the pause flag
-                    total += window
-                    window = 0
-                    if total >= n:
-                        st = ST_DONE
-                        break
-                    if self.pause_flag:
-                        st = ST_PAUSED
-                        break
-                    window = <uint32_t>(n - total if n - total < POLL else POLL)
-                    left = window
-                    continue
-                if r == 0:
-                    self._decode_run(h.pc)
-                    continue
-                stop = d + left             # inside this run, which is decoded to its end
-                saved = stop.op
-                stop.op = OP_STOP
-                r = left
-            left -= r
-            while True:
-                st = execute(&h, <Decoded*>(bias + (<uintptr_t>h.pc << 2)))
-                if st != ST_NEXT:
-                    break
-            if stop != NULL:
-                stop.op = saved
-            if st == ST_BRANCH:
-                continue
-            if st == ST_LEAVE:              # the jump that ended the run retired
-                st = ST_CAREFUL
-                if left == 0 and total + window >= n:
-                    st = ST_DONE
-                break
-            left += r - ((h.pc - start) >> 2)   # stopped before h.pc: give back the rest
-            if st == ST_DECODE:             # (not expected inside a decoded run; be safe)
-                self._decode_run(h.pc)
-                continue
-            if st == ST_STOP:
-                continue
-            break
-        self.h = h
-        self.done = total + window - left
-        return st
+    @property
+    def code_writes(self):
+        """Stores the last execute() made into lines holding code (words it had not decoded),
+        as (address, size): the caller tells the bus's other code listeners."""
+        return [(self.h.base + self.h.pending[k][0], self.h.pending[k][1])
+                for k in range(self.h.npending)]
 
-    cdef void _decode_run(self, uint32_t pc) noexcept nogil:
-        """Decode from `pc` to the end of its straight-line run and set the run lengths.
+    @property
+    def ncode_writes(self):
+        return self.h.npending
 
-        Invariant: a decoded entry that does not end its run is followed by a decoded entry,
-        and its run length is one more than that entry's (invalidate() keeps this true).
-        """
-        cdef uint32_t first = (pc - self.h.base) >> 2
-        cdef uint32_t w = first
-        cdef uint32_t run
-        cdef Decoded* d
-        while True:
-            d = &self.cache[w]
-            if d.op != OP_DECODE:           # decoded already (or the sentinel after RAM)
-                run = d.run
-                break
-            self._decode_one(w)
-            if ends_run(d.op):
-                d.run = run = 1
-                break
-            w += 1
-        while w > first:
-            w -= 1
-            run += 1
-            self.cache[w].run = run
-
-    cdef void _decode_one(self, uint32_t w) noexcept nogil:
-        cdef uint32_t o = w << 2
-        cdef uint32_t pc = self.h.base + o
-        cdef uint32_t word
-        cdef Decoded* d = &self.cache[w]
-        cdef Py_ssize_t k
-        memcpy(&word, self.h.ram + o, 4)
-        decode_word(pc, word, d, self.h.base, self.h.size)
-        for k in range(self.nbps):
-            if self.bps[k] == pc:
-                d.op = OP_BREAK
-        self.h.flags[o >> LINE_SHIFT] |= FLAG_CODE     # = bus.mark_code(pc)
-        self.code_pages[o >> 12] = 1
-        self.decoded += 1
+    @property
+    def decoded(self):
+        return self.ctx.decoded
 
     @property
     def cause(self):
@@ -242,13 +202,13 @@ cdef class Core:
     def set_breakpoints(self, addrs):
         """The addresses to stop before (call invalidate() for the ones that changed)."""
         addrs = sorted(int(a) & 0xFFFFFFFF for a in addrs)
-        cdef uint32_t* p = <uint32_t*>realloc(self.bps, max(1, len(addrs)) * sizeof(uint32_t))
+        cdef uint32_t* p = <uint32_t*>realloc(self.ctx.bps, max(1, len(addrs)) * sizeof(uint32_t))
         if p == NULL:
             raise MemoryError()
-        self.bps = p
+        self.ctx.bps = p
         for k, a in enumerate(addrs):
             p[k] = a
-        self.nbps = len(addrs)
+        self.ctx.nbps = len(addrs)
 
     def invalidate(self, addr, size):
         """Forget the decoded words overlapping [addr, addr + size), and the runs leading into them."""
@@ -261,25 +221,25 @@ cdef class Core:
             hi = self.h.size
         first = w = lo >> 2
         while w < (hi + 3) >> 2:
-            self.cache[w].op = OP_DECODE    # and run 0: what the loop tests
-            self.cache[w].run = 0
+            self.h.cache[w].op = OP_DECODE    # and run 0: what the loop tests
+            self.h.cache[w].run = 0
             w += 1
         if w == first:
             return
         w = first                           # entries before whose run flowed into the change
         while w > 0:
             w -= 1
-            if self.cache[w].op == OP_DECODE or ends_run(self.cache[w].op):
+            if self.h.cache[w].op == OP_DECODE or ends_run(self.h.cache[w].op):
                 break
-            self.cache[w].op = OP_DECODE
-            self.cache[w].run = 0
+            self.h.cache[w].op = OP_DECODE
+            self.h.cache[w].run = 0
 
     def invalidate_all(self):
         cdef uint32_t p
         for p in range(self.npages):
-            if self.code_pages[p]:
-                memset(&self.cache[<size_t>p * PAGE_WORDS], 0, PAGE_WORDS * sizeof(Decoded))
-                self.code_pages[p] = 0
+            if self.ctx.code_pages[p]:
+                memset(&self.h.cache[<size_t>p * PAGE_WORDS], 0, PAGE_WORDS * sizeof(Decoded))
+                self.ctx.code_pages[p] = 0
 
     def entry(self, addr):
         """What the cache holds for the word at `addr`: (instruction, rd, rs1, rs2, imm) or None.
@@ -290,7 +250,7 @@ cdef class Core:
         cdef long long o = <long long>addr - self.h.base
         if o < 0 or o >= self.h.size or o & 3:
             return None
-        cdef Decoded d = self.cache[o >> 2]
+        cdef Decoded d = self.h.cache[o >> 2]
         if d.op == OP_DECODE:
             return None
         return (OP_NAMES[d.op], 0 if d.rd == X0_SLOT else d.rd, d.rs1, d.rs2, d.imm)

@@ -302,6 +302,35 @@ insn: addi a0, a0, 1
         assert d is None, d.report()
 
 
+def test_store_next_to_code_is_reported_to_the_other_backends():
+    """The core makes a store into a line holding code when it decoded none of the words
+    written; the interpreter, which had decoded the word, must still see the new one."""
+    prog = assemble("""
+_start:
+    jal ra, slot
+    la s2, slot
+    lw t0, newinsn
+    sw t0, 0(s2)
+    jal ra, slot
+    li a7, 93
+    ecall
+slot: addi a0, a0, 1
+    ret
+newinsn: addi a0, a0, 100
+""")
+    m = Machine("interp")
+    m.load(prog)
+    m.run(max_steps=2)                      # the interpreter decodes slot
+    m.backend = "cython"
+    m.run(max_steps=6)                      # ret, la, lw (two each), sw: the core stores into slot
+    assert m.backend.cached(m.symbol("slot")) is None
+    assert m.read_u32(m.symbol("slot")) == m.read_u32(m.symbol("newinsn"))
+    m.backend = "interp"
+    stop = m.run()
+    assert stop.exited and stop.code == 101
+    check(prog)
+
+
 # ---- traps in process mode ---------------------------------------------------------------------------
 
 E = lambda name, **ops: ISA.by_name[name].encode(**ops)  # noqa: E731

@@ -9,8 +9,8 @@ This adapter keeps the run protocol in Python, the same shape as
 :meth:`vmlab.backends.interp.InterpBackend.run`: slices of ``machine._slice_budget()``
 instructions with ``machine._between_slices()`` after each (pause, timeout, interrupts). When
 the core stops before an instruction it does not execute itself (CSR access, ecall, mret,
-fence.i, wfi, illegal words, device or out-of-RAM accesses, stores into lines that hold code
-or that a hook observes), the reference interpreter executes exactly that instruction with
+fence.i, wfi, illegal words, device or out-of-RAM accesses, stores into words it has decoded
+or into lines a hook observes), the reference interpreter executes exactly that instruction with
 ``step_careful()``; a trap raised in the core goes to ``machine._take_trap()``. Either way it
 counts as one step of the budget, as in the interpreter.
 
@@ -108,6 +108,8 @@ class CythonBackend(Backend):
             else:
                 n = left if left < CORE_SLICE else CORE_SLICE
             status = execute(s, n)                 # state written back when it returns
+            if core.ncode_writes:
+                self._report_code_writes()
             done = core.done
             if status == DONE:
                 left -= done
@@ -126,6 +128,14 @@ class CythonBackend(Backend):
             if stop is not None:
                 return stop
         return None
+
+    def _report_code_writes(self) -> None:
+        """Tell the bus's other code listeners about the stores the core made into lines that
+        hold code (words it had not decoded itself), as the bus's store path would have."""
+        listeners = [fn for fn in self.m.bus.code_listeners if fn != self.invalidate]
+        for addr, size in self.core.code_writes:
+            for fn in listeners:
+                fn(addr, size)
 
     @property
     def stats(self) -> dict:

@@ -53,6 +53,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .causes import Cause
 from .spec import ISA, Insn
 from . import fields as F
 
@@ -68,6 +69,7 @@ I64_MIN, I64_MAX, U64_MAX = -(1 << 63), (1 << 63) - 1, (1 << 64) - 1
 C_RANGES = {"uint32_t": (0, 0xFFFFFFFF), "int32_t": (-(1 << 31), (1 << 31) - 1),
             "int64_t": (I64_MIN, I64_MAX), "uint64_t": (0, U64_MAX)}
 FIRST_OP = 4                       # OP_DECODE, OP_CAREFUL, OP_BREAK, OP_STOP come first
+POLL = 4096                        # instructions between looks at the pause flag
 LOADS = {1: "ld8", 2: "ld16", 4: "ld32"}
 STORES = {1: ("st8", "uint8_t"), 2: ("st16", "uint16_t"), 4: ("st32", "uint32_t")}
 IMM_SLOT = "imm"                   # the one non-register operand, an int32_t
@@ -105,17 +107,18 @@ def _ctype_for(*ranges: tuple[int, int]) -> str | None:
 
 
 def _cast(v: Val, ctype: str) -> str:
+    """C text of `v` converted to `ctype` (every composite Val's code is parenthesised)."""
     if v.const or v.ctype == ctype:
         return v.code
-    return f"<{ctype}>{v.code}"
+    return f"({ctype}){v.code}"
 
 
 def _lit(n: int) -> Val:
     if -(1 << 31) <= n < (1 << 31):
         return Val(str(n), "const", n, n)
-    # Cython types a literal beyond 32 bits as a Python int unless it is cast
-    t = "int64_t" if n <= I64_MAX else "uint64_t"
-    return Val(f"(<{t}>{hex(n) if n >= 0 else '-' + hex(-n)})", "const", n, n)
+    if n > I64_MAX:
+        return Val(f"((uint64_t){n:#x}ULL)", "const", n, n)
+    return Val(f"((int64_t){n:#x}LL)" if n >= 0 else f"(-(int64_t){-n:#x}LL)", "const", n, n)
 
 
 def _field_range(f: F.Field) -> tuple[int, int]:
@@ -150,7 +153,7 @@ def _is_static(n: ast.AST) -> bool:
 # ---- expressions ------------------------------------------------------------------------------
 
 class ExprTranslator:
-    """Python snippet expressions -> Cython expressions with exact integer results.
+    """Python snippet expressions -> C expressions with exact integer results.
 
     `names` maps each name the snippet may use to a Val (operand fields, PC, locals);
     `prelude` collects the statements a load needs before the expression that uses it.
@@ -186,7 +189,7 @@ class ExprTranslator:
             r = n.slice
             if not (isinstance(r, ast.Name) and r.id in ("rs1", "rs2")):
                 raise NotCompilable(f"{self.ins.name}: reads X[{ast.unparse(r)}]")
-            return Val(f"h.x[d.{r.id}]", "uint32_t", 0, 0xFFFFFFFF)
+            return Val(f"x[d->{r.id}]", "uint32_t", 0, 0xFFFFFFFF)
         if isinstance(n, ast.BinOp):
             return self.binary(n, conditional)
         if isinstance(n, ast.UnaryOp):
@@ -208,7 +211,7 @@ class ExprTranslator:
                     raise self.err(n, "~ outside int64_t")
                 return Val(f"(~{_cast(v, t)})", t, lo, hi)
             if isinstance(n.op, ast.Not):
-                return Val(f"(not {v.code})", "bint", 0, 1)
+                return Val(f"(!{v.code})", "bint", 0, 1)
         if isinstance(n, ast.Compare):
             if len(n.ops) != 1:
                 raise self.err(n, "chained comparison")
@@ -226,8 +229,8 @@ class ExprTranslator:
             return Val(f"({_cast(a, t)} {op} {_cast(b, t)})", "bint", 0, 1)
         if isinstance(n, ast.BoolOp):
             vals = [self.expr(v, conditional or k > 0) for k, v in enumerate(n.values)]
-            op = " and " if isinstance(n.op, ast.And) else " or "
-            return Val("(" + op.join(f"(<bint>{v.code})" for v in vals) + ")", "bint", 0, 1)
+            op = " && " if isinstance(n.op, ast.And) else " || "
+            return Val("(" + op.join(v.code for v in vals) + ")", "bint", 0, 1)
         if isinstance(n, ast.IfExp):
             test = self.expr(n.test, conditional)
             a = self.expr(n.body, True)
@@ -238,7 +241,7 @@ class ExprTranslator:
                 raise self.err(n, "branches have no common C type")
             if a.ctype == b.ctype and a.ctype != "const":
                 t = a.ctype
-            return Val(f"({_cast(a, t)} if {test.code} else {_cast(b, t)})", t, lo, hi)
+            return Val(f"({test.code} ? {_cast(a, t)} : {_cast(b, t)})", t, lo, hi)
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
             return self.call(n, conditional)
         raise NotCompilable(f"{self.ins.name}: {ast.unparse(n)!r} is not compiled")
@@ -272,7 +275,7 @@ class ExprTranslator:
                 raise self.err(n, "no 64-bit C type holds this shift exactly")
             if isinstance(op, ast.LShift) and a.lo < 0:
                 # C leaves << of a negative value undefined; shift the bits unsigned instead
-                return Val(f"(<int64_t>(<uint64_t>{_cast(a, 'int64_t')} << {b.code}))", "int64_t", lo, hi)
+                return Val(f"((int64_t)((uint64_t){_cast(a, 'int64_t')} << {b.code}))", "int64_t", lo, hi)
             sym = "<<" if isinstance(op, ast.LShift) else ">>"    # >> of int64_t: arithmetic, like Python
             return Val(f"({_cast(a, t)} {sym} {b.code})", t, lo, hi)
         if isinstance(op, (ast.BitAnd, ast.BitOr, ast.BitXor)):
@@ -293,7 +296,7 @@ class ExprTranslator:
             if a.lo < 0 or b.lo < 0:
                 raise self.err(n, "// and % on possibly negative values round differently in C; "
                                   "use tdiv/trem")
-            sym = "//" if isinstance(op, ast.FloorDiv) else "%"
+            sym = "/" if isinstance(op, ast.FloorDiv) else "%"     # C and Python agree here
             return self.binop(sym, a, b, 0, a.hi, n)
         raise self.err(n, "operator not supported")
 
@@ -304,20 +307,20 @@ class ExprTranslator:
             v = self.expr(args[0], conditional)
             if v.lo < 0 or v.hi > 0xFFFFFFFF:
                 raise self.err(n, "s32 of a value outside [0, 2**32)")
-            return Val(f"(<int64_t><int32_t>{v.code})", "int64_t", -(1 << 31), (1 << 31) - 1)
+            return Val(f"((int64_t)(int32_t){v.code})", "int64_t", -(1 << 31), (1 << 31) - 1)
         if f in ("s64", "u64"):
             v = self.expr(args[0], conditional)
             t = "int64_t" if f == "s64" else "uint64_t"
             if _ctype_for((v.lo, v.hi)) is None or (f == "u64" and v.lo < 0):
                 raise self.err(n, f"{f} of a value outside its range")
-            return Val(f"(<{t}>{v.code})", t, v.lo, v.hi)
+            return Val(f"(({t}){v.code})", t, v.lo, v.hi)
         if f in ("tdiv", "trem"):
             a, b = self.expr(args[0], conditional), self.expr(args[1], conditional)
             if _ctype_for((a.lo, a.hi), (b.lo, b.hi)) != "int64_t":
                 raise self.err(n, "tdiv/trem outside int64_t")
             m = max(abs(a.lo), abs(a.hi))
             # C's / and % round toward zero (C99 6.5.5), which is what tdiv/trem mean.
-            sym = "//" if f == "tdiv" else "%"
+            sym = "/" if f == "tdiv" else "%"
             return Val(f"({_cast(a, 'int64_t')} {sym} {_cast(b, 'int64_t')})", "int64_t", -m, m)
         if f == "load":
             if conditional:
@@ -326,22 +329,21 @@ class ExprTranslator:
             a = self.expr(args[0], conditional)
             addr = self.temps.new("uint32_t")
             res = self.temps.new("int64_t" if signed else "uint32_t")
-            self.prelude.append(f"{addr} = <uint32_t>{a.code}")
-            self.prelude.append(f"if not can_load(h, {addr}, {size}):")
-            self.prelude.append("    return ST_CAREFUL")
-            ld = f"{LOADS[size]}(h, {addr})"
+            self.prelude.append(f"{addr} = (uint32_t){a.code};")
+            self.prelude.append(f"if (!can_load(&mem, {addr}, {size})) EXIT(ST_CAREFUL);")
+            ld = f"{LOADS[size]}(&mem, {addr})"
             if signed:
-                ld = f"<int64_t><int{8 * size}_t>{ld}"
+                ld = f"(int64_t)(int{8 * size}_t){ld}"
                 rng = (-(1 << (8 * size - 1)), (1 << (8 * size - 1)) - 1)
             else:
                 rng = (0, (1 << (8 * size)) - 1)
-            self.prelude.append(f"{res} = {ld}")
+            self.prelude.append(f"{res} = {ld};")
             return Val(res, "int64_t" if signed else "uint32_t", *rng)
         raise NotCompilable(f"{self.ins.name}: calls {f}()")
 
 
 class Temps:
-    """Typed temporaries of execute(), declared once at its top (Cython wants cdefs there)."""
+    """Typed temporaries of vm_exec(), declared once at its top."""
 
     def __init__(self) -> None:
         self.decl: dict[str, str] = {}
@@ -357,20 +359,27 @@ class Temps:
 # ---- statements -------------------------------------------------------------------------------
 
 class CaseTranslator:
-    """One instruction's snippet -> the body of its `case` in execute()."""
+    """One instruction's snippet -> the C statements after its label in vm_exec().
+
+    The loop's macros (see LOOP_HEAD): ``PC`` is this instruction's address (computed from
+    the entry pointer ``d``); ``NEXT()`` goes on to the following entry of the straight-line
+    run; ``ENTER(p)`` starts the run at entry ``p``; ``EXIT(st)`` leaves before this
+    instruction (nothing of it has happened); ``LEAVE_TO(a)`` leaves after it with pc = a.
+    """
 
     def __init__(self, ins: Insn, temps: Temps):
         self.ins = ins
         self.temps = temps
-        self.names: dict[str, Val] = {"PC": Val("h.pc", "uint32_t", 0, 0xFFFFFFFC)}
+        self.names: dict[str, Val] = {"PC": Val("PC", "uint32_t", 0, 0xFFFFFFFC)}
         for f in ins.fields:
             if f.kind == "reg":
                 continue
-            self.names[f.name] = Val(f"d.{IMM_SLOT}", "int32_t", *_field_range(f))
+            self.names[f.name] = Val(f"d->{IMM_SLOT}", "int32_t", *_field_range(f))
         self.lines: list[str] = []
         self.effects = False          # a register or memory write has been emitted
         self.jumps = False
-        self.dynamic_jump = False
+        self.dynamic = False          # a jump whose target is known only when it runs
+        self.static_target: str | None = None
 
     def translate(self) -> list[str]:
         tree = ast.parse(self.ins.semantics)
@@ -378,21 +387,25 @@ class CaseTranslator:
         nonreg = [f.name for f in self.ins.fields if f.kind != "reg" and f.name in used]
         if len(nonreg) > 1:
             raise NotCompilable(f"{self.ins.name}: more than one immediate operand")
+        targets = static_jump_targets(self.ins)
+        if len({ast.dump(t) for t in targets}) > 1:
+            raise NotCompilable(f"{self.ins.name}: more than one static jump target")
+        self.dynamic = any(_is_call(n, "jump") and not _is_static(n.args[0]) for n in ast.walk(tree))
         conditional_jump = any(isinstance(s, ast.If) and any(_is_call(k, "jump") for k in ast.walk(s))
                                for s in tree.body)
-        if conditional_jump:
-            self.lines.append("_npc = h.pc + 4")
+        if conditional_jump:          # not taken: the next word
+            self.lines.append("_npc = PC + 4;" if self.dynamic else "_nd = d + 1;")
         self.block(tree.body, "")
-        if self.dynamic_jump:
-            self.lines.append("h.pc = _npc")
-            self.lines.append("if <uint32_t>(_npc - h.base) >= h.size:")
-            self.lines.append("    return ST_LEAVE                # retired; the next fetch is outside RAM")
+        if self.dynamic:
+            self.lines.append("if ((uint32_t)(_npc - base) >= size)")
+            self.lines.append("    LEAVE_TO(_npc);           /* retired; the next fetch is outside RAM */")
+            self.lines.append("ENTER(ENTRY(_npc));")
         elif self.jumps:
-            self.lines.append("h.pc = _npc")
+            self.lines.append("ENTER(_nd);")
+        elif self.ins.ends_block:
+            self.lines.append("ENTER(d + 1);")
         else:
-            self.lines.append("h.pc = h.pc + 4")
-        # The end of a straight-line run: the loop counts retired instructions per run.
-        self.lines.append("return ST_BRANCH" if self.ins.ends_block else "return ST_NEXT")
+            self.lines.append("NEXT();")
         return self.lines
 
     def expr(self, n: ast.AST, ind: str) -> Val:
@@ -418,13 +431,13 @@ class CaseTranslator:
                 if not (isinstance(t.slice, ast.Name) and t.slice.id == "rd"):
                     raise NotCompilable(f"{self.ins.name}: writes X[{ast.unparse(t.slice)}]")
                 # X[rd] = e keeps e modulo 2**32; rd == 0 was redirected to X0_SLOT by the decoder
-                L(f"{ind}h.x[d.rd] = <uint32_t>{v.code}")
+                L(f"{ind}x[d->rd] = (uint32_t){v.code};")
                 self.effects = True
                 return
             if isinstance(t, ast.Name):
                 ct = "bint" if v.ctype == "bint" else (_ctype_for((v.lo, v.hi)) or "")
                 name = self.temps.new(ct)
-                L(f"{ind}{name} = {v.code}")
+                L(f"{ind}{name} = {v.code};")
                 self.names[t.id] = Val(name, ct, v.lo, v.hi)
                 return
         if isinstance(s, ast.Expr) and _is_call(s.value):
@@ -439,47 +452,47 @@ class CaseTranslator:
                     raise SnippetError(f"{self.ins.name}: a store after a write cannot leave the core cleanly")
                 addr = self.temps.new("uint32_t")
                 fn, ct = STORES[size]
-                L(f"{ind}{addr} = <uint32_t>{a.code}")
-                L(f"{ind}if not can_store(h, {addr}, {size}):    # device, outside RAM, code or hooked line")
-                L(f"{ind}    return ST_CAREFUL")
-                L(f"{ind}{fn}(h, {addr}, <{ct}>{v.code})")
+                L(f"{ind}{addr} = (uint32_t){a.code};")
+                L(f"{ind}if (!can_store(&mem, {addr}, {size}))    /* device, outside RAM, code or hooked */")
+                L(f"{ind}    EXIT(ST_CAREFUL);")
+                L(f"{ind}{fn}(&mem, {addr}, ({ct}){v.code});")
                 self.effects = True
                 return
             raise NotCompilable(f"{self.ins.name}: calls {ast.unparse(c.func)}()")
         if isinstance(s, ast.If):
             test = self.expr(s.test, ind)
-            L(f"{ind}if {test.code}:")
-            n = len(self.lines)
+            L(f"{ind}if {test.code if test.code.startswith('(') else '(' + test.code + ')'} {{")
             self.block(s.body, ind + "    ")
-            if len(self.lines) == n:
-                L(f"{ind}    pass")
             if s.orelse:
-                L(f"{ind}else:")
-                n = len(self.lines)
+                L(f"{ind}}} else {{")
                 self.block(s.orelse, ind + "    ")
-                if len(self.lines) == n:
-                    L(f"{ind}    pass")
+            L(f"{ind}}}")
             return
         raise NotCompilable(f"{self.ins.name}: statement {ast.unparse(s)!r} is not compiled")
 
     def jump(self, target: ast.expr, ind: str) -> None:
         L = self.lines.append
-        v = self.expr(target, ind)
         self.jumps = True
         if _is_static(target):
-            # decode_word() checked this target (aligned, inside RAM) or made the insn careful
-            L(f"{ind}_npc = <uint32_t>{v.code}")
+            # decode_word() checked this target (aligned, inside RAM, else the insn is careful)
+            # and keeps it as an entry offset
+            if self.dynamic:
+                v = self.expr(target, ind)
+                L(f"{ind}_npc = (uint32_t){v.code};")
+            else:
+                L(f"{ind}_nd = d + d->tgt;")
             return
+        v = self.expr(target, ind)
         if self.effects:
             raise SnippetError(f"{self.ins.name}: jump() after a write cannot trap cleanly")
         t = self.temps.new("uint32_t")
-        L(f"{ind}{t} = <uint32_t>{v.code}")
-        L(f"{ind}if {t} & 3:                          # instruction-address-misaligned, before any write")
-        L(f"{ind}    h.cause = {0}")
-        L(f"{ind}    h.tval = {t}")
-        L(f"{ind}    return ST_TRAP")
-        L(f"{ind}_npc = {t}")
-        self.dynamic_jump = True
+        L(f"{ind}{t} = (uint32_t){v.code};")
+        L(f"{ind}if ({t} & 3) {{                  /* misaligned: trap before any write */")
+        L(f"{ind}    h->cause = {int(Cause.INSTRUCTION_ADDRESS_MISALIGNED)};")
+        L(f"{ind}    h->tval = {t};")
+        L(f"{ind}    EXIT(ST_TRAP);")
+        L(f"{ind}}}")
+        L(f"{ind}_npc = {t};")
 
 
 def static_jump_targets(ins: Insn) -> list[ast.expr]:
@@ -491,7 +504,7 @@ def static_jump_targets(ins: Insn) -> list[ast.expr]:
 # ---- the decoder ------------------------------------------------------------------------------
 
 def field_code(f: F.Field) -> str:
-    """Cython expression extracting field `f` from `word` (as Field.extract does)."""
+    """C expression extracting field `f` from `word` (as Field.extract does)."""
     parts = []
     rest = f.bits - f.shift
     for lsb, w in f.pieces:
@@ -504,7 +517,7 @@ def field_code(f: F.Field) -> str:
         v = f"({v})"
     if f.signed:
         top = 1 << (f.bits - 1)
-        return f"(<int64_t>{v} ^ {hex(top)}) - {hex(top)}"
+        return f"((int64_t){v} ^ {hex(top)}) - {hex(top)}"
     return v
 
 
@@ -532,103 +545,250 @@ def compile_table() -> tuple[list[Compiled], Temps]:
     return out, temps
 
 
+def snippet_comment(ins: Insn) -> str:
+    """How each case quotes the snippet it was generated from (one line)."""
+    return f"{ins.name}: " + "; ".join(ins.semantics.splitlines())
+
+
+def _c_comment(text: str) -> str:
+    return "/* " + text.replace("*/", "* /") + " */"
+
+
 def _decoder(compiled: list[Compiled]) -> list[str]:
     field_vars: dict[str, str] = {}
     for c in compiled:
         for f in c.ins.fields:
             field_vars[f.name] = "int64_t" if f.signed else "uint32_t"
-    L = ["cdef inline void decode_word(uint32_t pc, uint32_t word, Decoded* d, uint32_t base,",
-         "                              uint32_t size) noexcept nogil:",
-         '    """Fill `d` for the instruction `word` at `pc`: opcode and operands, once per address."""']
+    L = ["/* Fill d for the instruction word at pc: opcode and operands, once per address. */",
+         "static void decode_word(uint32_t pc, uint32_t word, vm_decoded* d, uint32_t base, uint32_t size)",
+         "{"]
     for name, ct in sorted(field_vars.items()):
-        L.append(f"    cdef {ct} {name}")
-    L.append("    cdef uint32_t major = word & 0x7F")
-    L.append("    d.rd = X0_SLOT")
-    L.append("    d.rs1 = 0")
-    L.append("    d.rs2 = 0")
-    L.append("    d.imm = 0")
+        L.append(f"    {ct} {name};")
+    L.append("    uint32_t target;")
+    for name in sorted(field_vars):
+        L.append(f"    (void){name};")
+    L.append("    (void)target;")
+    L.append("    d->rd = X0_SLOT;")
+    L.append("    d->rs1 = 0;")
+    L.append("    d->rs2 = 0;")
+    L.append("    d->imm = 0;")
+    L.append("    d->tgt = 0;")
     by_major: dict[int, list[Compiled]] = {}
     for c in compiled:
         by_major.setdefault(c.ins.match & 0x7F, []).append(c)
-    first = True
+    L.append("    switch (word & 0x7F) {")
     for major in sorted(by_major):
-        L.append(f"    {'if' if first else 'elif'} major == {hex(major)}:")
-        first = False
+        L.append(f"    case {hex(major)}:")
         for c in by_major[major]:
             ins = c.ins
-            L.append(f"        if (word & {_u32(ins.mask)}) == {_u32(ins.match)}:    # {ins.name}")
+            L.append(f"        if ((word & {ins.mask:#010x}u) == {ins.match:#010x}u) {{    /* {ins.name} */")
             if c.op is None:
-                L.append(f"            d.op = OP_CAREFUL              # {c.why}")
-                L.append("            return")
+                L.append(f"            d->op = OP_CAREFUL;        {_c_comment(c.why)}")
+                L.append("            return;")
+                L.append("        }")
                 continue
             for f in ins.fields:
                 if f.kind == "reg" or f.name in _used_names(ins):
-                    L.append(f"            {f.name} = {field_code(f)}")
-            L.append(f"            d.op = {c.op}")
+                    L.append(f"            {f.name} = {field_code(f)};")
+            L.append(f"            d->op = {c.op};")
             for f in ins.fields:
                 if f.kind == "reg":
                     if f.name == "rd":
-                        L.append("            d.rd = <uint8_t>rd if rd != 0 else X0_SLOT")
+                        L.append("            d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;")
                     else:
-                        L.append(f"            d.{f.name} = <uint8_t>{f.name}")
+                        L.append(f"            d->{f.name} = (uint8_t){f.name};")
                 elif f.name in _used_names(ins):
-                    L.append(f"            d.{IMM_SLOT} = <int32_t>{f.name}")
-            for t in static_jump_targets(ins):
+                    L.append(f"            d->{IMM_SLOT} = (int32_t){f.name};")
+            for t in static_jump_targets(ins)[:1]:
                 names = {"PC": Val("pc", "uint32_t", 0, 0xFFFFFFFC)}
                 for f in ins.fields:
                     names[f.name] = Val(f.name, field_vars[f.name], *_field_range(f))
                 v = ExprTranslator(ins, names).expr(t)
-                L.append(f"            if not target_ok(<uint32_t>{v.code}, base, size):")
-                L.append("                d.op = OP_CAREFUL          # the taken jump traps or leaves RAM")
-            L.append("            return")
-    L.append("    d.op = OP_CAREFUL                      # illegal: the interpreter raises the trap")
+                L.append(f"            target = (uint32_t){v.code};")
+                L.append("            if (!target_ok(target, base, size))")
+                L.append("                d->op = OP_CAREFUL;    /* the taken jump traps or leaves RAM */")
+                L.append("            else")
+                L.append("                d->tgt = (int32_t)(target - pc) / 4;   /* entries away */")
+            L.append("            return;")
+            L.append("        }")
+        L.append("        break;")
+    L.append("    }")
+    L.append("    d->op = OP_CAREFUL;                  /* illegal: the interpreter raises the trap */")
+    L.append("}")
     return L
-
-
-def _u32(n: int) -> str:
-    """A 32-bit constant for the decoder (Cython needs a cast for one beyond 2**31)."""
-    return f"{n:#010x}" if n < (1 << 31) else f"<uint32_t>{n:#010x}"
 
 
 def _used_names(ins: Insn) -> set[str]:
     return {n.id for n in ast.walk(ast.parse(ins.semantics)) if isinstance(n, ast.Name)}
 
 
-def _execute(compiled: list[Compiled], temps: Temps) -> list[str]:
-    L = ["cdef inline int execute(Hart* h, const Decoded* d) noexcept nogil:",
-         '    """Execute the decoded instruction at h.pc: ST_NEXT or ST_BRANCH when it retired."""',
-         "    cdef uint32_t _npc"]
-    for name, ct in temps.decl.items():
-        L.append(f"    cdef {ct} {name}")
-    L.append("    cdef int op = d.op")
-    L.append("    if op == OP_DECODE:")
-    L.append("        return ST_DECODE")
-    for c in compiled:
-        if c.op is None:
-            continue
-        L.append(f"    elif op == {c.op}:")
-        L.append(f"        # {c.ins.name}: {c.ins.semantics!r}")
-        L.extend("        " + ln for ln in c.body)
-    L.append("    elif op == OP_CAREFUL:")
-    L.append("        return ST_CAREFUL")
-    L.append("    elif op == OP_BREAK:")
-    L.append("        return ST_BREAK")
-    L.append("    elif op == OP_STOP:")
-    L.append("        return ST_STOP")
-    L.append("    else:")
-    L.append("        unreachable()                      # ops come from decode_word only: no range check")
-    L.append("    return ST_CAREFUL")
+def _ends_run(compiled: list[Compiled]) -> list[str]:
+    enders = [c.op for c in compiled if c.op is not None and c.ins.ends_block]
+    L = ["/* Does a straight-line run end here (control transfer, or the loop stops before it)? */",
+         "static inline int ends_run(int op)",
+         "{",
+         "    return op == OP_CAREFUL || op == OP_BREAK"]
+    for k in range(0, len(enders), 4):
+        L.append("        || " + " || ".join(f"op == {e}" for e in enders[k:k + 4]))
+    L[-1] += ";"
+    L.append("}")
     return L
 
 
-def _ends_run(compiled: list[Compiled]) -> list[str]:
-    enders = [c.op for c in compiled if c.op is not None and c.ins.ends_block]
-    L = ["cdef inline bint ends_run(int op) noexcept nogil:",
-         '    """Does a straight-line run end here (control transfer, or the loop stops before it)?"""',
-         "    return (op == OP_CAREFUL or op == OP_BREAK"]
-    for k in range(0, len(enders), 4):
-        L.append("            or " + " or ".join(f"op == {e}" for e in enders[k:k + 4]))
-    L[-1] += ")"
+# The loop around the generated cases. Instructions are counted per straight-line run, not one
+# by one: each decoded entry knows how many instructions follow it to the end of its run (a
+# branch or jump, or an instruction the loop stops before), and ENTER takes that count from the
+# budget when a run starts. When a run would overshoot, the entry where the budget ends becomes
+# OP_STOP while the run executes. The budget is cut into windows of VM_POLL instructions; the
+# pause flag is read between windows. Leaving before an entry gives back what the run did not
+# retire: the entry's own count (less the stop entry's, when the run was cut short).
+LOOP_HEAD = """\
+/* Run at most n instructions from h->pc; *done = how many retired; ST_* says why it returned.
+   h->pc is written back; registers live in h->x throughout. */
+static int vm_exec(vm_hart* h, Py_ssize_t n, const volatile int* pause,
+                   vm_decode_fn decode_run, void* ctx, Py_ssize_t* done)
+{
+    uint32_t* const x = h->x;
+    const uint32_t base = h->base, size = h->size;
+    const vm_mem mem = {h->ram, h->flags, base, size, h->hooked_reads, h};
+    const uintptr_t bias = (uintptr_t)h->cache - ((uintptr_t)base << 2);
+    vm_decoded* d = (vm_decoded*)(bias + ((uintptr_t)h->pc << 2));
+    vm_decoded* stop = NULL;      /* the entry made OP_STOP, in a run cut short by the budget */
+    vm_decoded* _nd;
+    uint8_t saved = 0;
+    Py_ssize_t total = 0;         /* instructions of the finished windows */
+    uint32_t window = (uint32_t)(n < VM_POLL ? n : VM_POLL);
+    uint32_t left = window;       /* budget left in this window */
+    uint32_t _r, _npc;
+    int st;
+"""
+
+LOOP_MACROS = """\
+    /* the address of the instruction at entry d, and the entry of address a */
+#define PC ((uint32_t)(((uintptr_t)d - bias) >> 2))
+#define ENTRY(a) ((vm_decoded*)(bias + ((uintptr_t)(a) << 2)))
+#if VM_THREADED
+#define DISPATCH() goto *labels[d->op]
+#else
+#define DISPATCH() goto dispatch
+#endif
+#define NEXT() do { d++; DISPATCH(); } while (0)
+#define ENTER(p) do { d = (p); _r = d->run; if (VM_UNLIKELY(_r - 1 >= left)) goto slow; left -= _r; DISPATCH(); } while (0)
+#define EXIT(s) do { st = (s); goto leave_before; } while (0)
+#define LEAVE_TO(a) do { h->pc = (a); goto leave_after; } while (0)
+"""
+
+LOOP_SLOW = """\
+slow:                               /* d starts a run that is not decoded or does not fit */
+    _r = d->run;
+    if (_r - 1 < left) {
+        left -= _r;
+        DISPATCH();
+    }
+    if (left == 0) {                /* end of a window: the budget, then the pause flag */
+        total += window;
+        window = 0;
+        if (total >= n) {
+            st = ST_DONE;
+            h->pc = PC;
+            goto out;
+        }
+        if (*pause) {
+            st = ST_PAUSED;
+            h->pc = PC;
+            goto out;
+        }
+        window = (uint32_t)(n - total < VM_POLL ? n - total : VM_POLL);
+        left = window;
+        goto slow;
+    }
+    if (_r == 0) {                  /* not decoded (an entry has run 0 exactly when it is OP_DECODE) */
+        decode_run(ctx, PC);
+        goto slow;
+    }
+    stop = d + left;                /* inside this run, which is decoded to its end */
+    saved = stop->op;
+    stop->op = OP_STOP;
+    left = 0;
+    DISPATCH();
+
+L_STOP:                             /* the window ends before this entry */
+    stop->op = saved;
+    stop = NULL;
+    goto slow;
+
+L_DECODE:                           /* not reached: a decoded entry that does not end its run
+                                       is followed by a decoded one (core.pyx keeps this true) */
+    left += d[-1].run - 1;
+    if (stop) {
+        left -= stop->run;
+        stop->op = saved;
+        stop = NULL;
+    }
+    goto slow;
+
+L_CAREFUL:
+    EXIT(ST_CAREFUL);
+
+L_BREAK:
+    EXIT(ST_BREAK);
+
+leave_before:                       /* the instruction at d did not run: give back the rest */
+    left += d->run;
+    if (stop) {
+        left -= stop->run;
+        stop->op = saved;
+    }
+    h->pc = PC;
+    goto out;
+
+leave_after:                        /* a jump retired; the next fetch needs Python */
+    st = (left == 0 && total + window >= n) ? ST_DONE : ST_CAREFUL;
+
+out:
+    *done = total + window - left;
+    return st;
+#undef PC
+#undef ENTRY
+#undef DISPATCH
+#undef NEXT
+#undef ENTER
+#undef EXIT
+#undef LEAVE_TO
+}"""
+
+
+def _vm_exec(compiled: list[Compiled], temps: Temps) -> list[str]:
+    ops = [c for c in compiled if c.op is not None]
+    labels = ["L_DECODE", "L_CAREFUL", "L_BREAK", "L_STOP"] + [f"L_{c.op[3:]}" for c in ops]
+    L = LOOP_HEAD.splitlines()
+    for name, ct in temps.decl.items():
+        L.append(f"    {'int' if ct == 'bint' else ct} {name};")
+    L.append("#if VM_THREADED")
+    L.append("    static const void* const labels[] = {")
+    for k in range(0, len(labels), 6):
+        L.append("        " + ", ".join(f"&&{lb}" for lb in labels[k:k + 6]) + ",")
+    L.append("    };")
+    L.append("#endif")
+    L.extend(LOOP_MACROS.splitlines())
+    L.append("    (void)_nd; (void)_npc;")
+    L.append("    goto slow;                      /* h->pc starts a run */")
+    L.append("")
+    L.append("#if !VM_THREADED")
+    L.append("dispatch:")
+    L.append("    switch (d->op) {")
+    for k, lb in enumerate(labels):
+        L.append(f"    case {k}: goto {lb};")
+    L.append("    default: goto L_CAREFUL;")
+    L.append("    }")
+    L.append("#endif")
+    L.append("")
+    for c in ops:
+        L.append(f"L_{c.op[3:]}:")
+        L.append(f"    {_c_comment(snippet_comment(c.ins))}")
+        L.extend("    " + ln for ln in c.body)
+        L.append("")
+    L.extend(LOOP_SLOW.splitlines())
     return L
 
 
@@ -643,26 +803,49 @@ def handlers_pxi() -> str:
     for c in careful:
         L.append(f"#   {c.ins.name}: {c.why}")
     L.append("")
-    L.append("cdef enum:")
-    L.append("    OP_DECODE = 0     # not decoded yet (a zeroed cache entry)")
-    L.append("    OP_CAREFUL = 1    # leave the loop; the reference interpreter executes it")
-    L.append("    OP_BREAK = 2      # a breakpoint: stop before executing")
-    L.append("    OP_STOP = 3       # put in place by the loop where its budget ends, then taken away")
-    for k, c in enumerate(ops):
-        L.append(f"    {c.op} = {FIRST_OP + k}")
-    L.append("")
     L.append("OP_NAMES = (" + ", ".join(repr(n) for n in ["(decode)", "(careful)", "(breakpoint)", "(stop)"]
                                     + [c.ins.name for c in ops]) + ",)")
     L.append("CAREFUL_INSNS = (" + ", ".join(repr(c.ins.name) for c in careful) + ",)")
     L.append("")
-    L.append("")
-    L.extend(_decoder(compiled))
-    L.append("")
-    L.append("")
-    L.extend(_ends_run(compiled))
-    L.append("")
-    L.append("")
-    L.extend(_execute(compiled, temps))
+    C = []
+    C.append("#if (defined(__GNUC__) || defined(__clang__)) && !defined(VM_NO_THREADING)")
+    C.append("#define VM_THREADED 1           /* each case jumps to the next through labels[] */")
+    C.append("#else")
+    C.append("#define VM_THREADED 0           /* one switch (compilers without computed goto) */")
+    C.append("#endif")
+    C.append("")
+    C.append("enum {")
+    C.append("    OP_DECODE = 0,    /* not decoded yet (a zeroed cache entry) */")
+    C.append("    OP_CAREFUL = 1,   /* leave the loop; the reference interpreter executes it */")
+    C.append("    OP_BREAK = 2,     /* a breakpoint: stop before executing */")
+    C.append("    OP_STOP = 3,      /* put in place by the loop where its budget ends, then taken away */")
+    for k, c in enumerate(ops):
+        C.append(f"    {c.op} = {FIRST_OP + k},")
+    C.append(f"    VM_POLL = {POLL}     /* instructions between looks at the pause flag */")
+    C.append("};")
+    C.append("")
+    C.extend(_decoder(compiled))
+    C.append("")
+    C.extend(_ends_run(compiled))
+    C.append("")
+    C.extend(_vm_exec(compiled, temps))
+    for ln in C:
+        if '"""' in ln or "\\" in ln:
+            raise SnippetError(f"generated C cannot sit in a Cython verbatim block: {ln!r}")
+    L.append("cdef extern from *:")
+    L.append('    """')
+    L.extend(("    " + ln) if ln else "" for ln in C)
+    L.append('    """')
+    L.append("    enum:")
+    L.append("        OP_DECODE")
+    L.append("        OP_CAREFUL")
+    L.append("        OP_BREAK")
+    L.append("        OP_STOP")
+    L.append("    void decode_word(uint32_t pc, uint32_t word, Decoded* d, uint32_t base,")
+    L.append("                     uint32_t size) noexcept nogil")
+    L.append("    bint ends_run(int op) noexcept nogil")
+    L.append("    int vm_exec(Hart* h, Py_ssize_t n, const volatile int* pause, vm_decode_fn decode_run,")
+    L.append("                void* ctx, Py_ssize_t* done) noexcept nogil")
     return "\n".join(L) + "\n"
 
 
