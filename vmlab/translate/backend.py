@@ -62,6 +62,7 @@ DEFAULT_THRESHOLD = 100        # interpreted executions of a block before it is 
 MAX_BLOCK_INSNS = 64           # a basic block is cut after this many instructions
 MAX_REGION_BLOCKS = 32         # blocks in one translated region
 MAX_REGION_INSNS = 600         # instructions in one translated region
+GROW_COST = 8                  # a region grows when its new blocks ran this many times per instruction it would hold
 SMC_BACKOFF = 8                # per time its code was overwritten, a block waits this many more executions ...
 SMC_GIVE_UP = 6                # ... and after this many times it stays interpreted
 ACCESSORS = ("_ld4", "_ld2u", "_ld2s", "_ld1u", "_ld1s", "_st4", "_st2", "_st1")
@@ -113,6 +114,7 @@ class TranslateBackend(Backend):
         self.grow_every = 64
         self.join_threshold = None
         self.passes: list = []
+        self.grow_cost = GROW_COST
         self.max_block_insns = MAX_BLOCK_INSNS
         self.max_region_blocks = MAX_REGION_BLOCKS
         self.max_region_insns = MAX_REGION_INSNS
@@ -596,6 +598,21 @@ class TranslateBackend(Backend):
         self._register(sh)
         return sh
 
+    def _runs(self, pc: int, priv: int) -> int:
+        """Times the block at pc has run so far (interpreted, or translated on its own or in
+        a region)."""
+        n = 0
+        c = self._cold[priv].get(pc)
+        if c is not None:
+            n += c.execs
+        for rec in (self._trans[priv].get(pc), self._owners.get(priv, {}).get(pc)):
+            if rec is not None and not rec.dead:
+                for (a, _, _), k in zip(rec.blocks, rec.counts):
+                    if a == pc:
+                        n += k
+                break
+        return n
+
     def _join(self) -> int:
         j = self.join_threshold
         return max(1, self.threshold // 2 if j is None else j)
@@ -704,8 +721,12 @@ class TranslateBackend(Backend):
         mine = [a for a, _, _ in rec.blocks]
         shapes = self._form_region(rec.pc, rec.priv, keep=mine)
         pcs = {sh.pc for sh in shapes}
-        if pcs <= set(mine) or at not in pcs:
-            # nothing new around it: look again after twice as many entries as last time
+        new = pcs - set(mine)
+        if (not new or at not in pcs
+                or sum(self._runs(a, rec.priv) for a in new) < self.grow_cost * sum(len(sh.codes) for sh in shapes)):
+            # nothing new around it, or too little: growing recompiles the whole region, which
+            # pays only if the new blocks run often (each of their runs now costs a trip out of
+            # this translation and back); look again after twice as many entries as last time
             rec.grow_wait = min(rec.grow_wait * 2, 1 << 20)
             rec.counts[-1] = -rec.grow_wait
             self.seconds_translating += time.perf_counter() - t0
