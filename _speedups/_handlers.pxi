@@ -685,20 +685,20 @@ cdef extern from *:
 
     /* Run at most n instructions from h->pc; *done = how many retired; ST_* says why it returned.
        h->pc is written back; registers live in h->x throughout. */
-    static int vm_exec(vm_hart* h, Py_ssize_t n, const volatile int* pause,
-                       vm_decode_fn decode_run, void* ctx, Py_ssize_t* done)
+    static VM_LOOP_ATTRS int vm_exec(vm_hart* h, Py_ssize_t n, const volatile int* pause,
+                                     vm_decode_fn decode_run, void* ctx, Py_ssize_t* done)
     {
         uint32_t* const x = h->x;
         const uint32_t base = h->base, size = h->size;
-        const vm_mem mem = {h->ram, h->flags, base, size, h->hooked_reads, h};
+        const vm_mem mem = vm_mem_of(h);
         const uintptr_t bias = (uintptr_t)h->cache - ((uintptr_t)base << 2);
         vm_decoded* d = (vm_decoded*)(bias + ((uintptr_t)h->pc << 2));
         vm_decoded* stop = NULL;      /* the entry made OP_STOP, in a run cut short by the budget */
         vm_decoded* _nd;
         uint8_t saved = 0;
         Py_ssize_t total = 0;         /* instructions of the finished windows */
-        uint32_t window = (uint32_t)(n < VM_POLL ? n : VM_POLL);
-        uint32_t left = window;       /* budget left in this window */
+        int32_t window = (int32_t)(n < VM_POLL ? n : VM_POLL);
+        int32_t left = window;        /* budget left in this window */
         uint32_t _r, _npc;
         int st;
         uint32_t _t0;
@@ -737,7 +737,7 @@ cdef extern from *:
     #define DISPATCH() goto dispatch
     #endif
     #define NEXT() do { d++; DISPATCH(); } while (0)
-    #define ENTER(p) do { d = (p); _r = d->run; if (VM_UNLIKELY(_r - 1 >= left)) goto slow; left -= _r; DISPATCH(); } while (0)
+    #define ENTER(p) do { d = (p); left -= (int32_t)d->run; if (VM_UNLIKELY(left < 0)) goto overshoot; DISPATCH(); } while (0)
     #define EXIT(s) do { st = (s); goto leave_before; } while (0)
     #define LEAVE_TO(a) do { h->pc = (a); goto leave_after; } while (0)
         (void)_nd; (void)_npc;
@@ -1081,10 +1081,12 @@ cdef extern from *:
         x[d->rd] = (uint32_t)((x[d->rs2] == 0) ? (int64_t)x[d->rs1] : ((int64_t)x[d->rs1] % (int64_t)x[d->rs2]));
         NEXT();
 
+    overshoot:                          /* ENTER took more than the window had left */
+        left += (int32_t)d->run;
     slow:                               /* d starts a run that is not decoded or does not fit */
         _r = d->run;
-        if (_r - 1 < left) {
-            left -= _r;
+        if (_r - 1 < (uint32_t)left) {
+            left -= (int32_t)_r;
             DISPATCH();
         }
         if (left == 0) {                /* end of a window: the budget, then the pause flag */
@@ -1100,7 +1102,7 @@ cdef extern from *:
                 h->pc = PC;
                 goto out;
             }
-            window = (uint32_t)(n - total < VM_POLL ? n - total : VM_POLL);
+            window = (int32_t)(n - total < VM_POLL ? n - total : VM_POLL);
             left = window;
             goto slow;
         }
@@ -1119,14 +1121,9 @@ cdef extern from *:
         stop = NULL;
         goto slow;
 
-    L_DECODE:                           /* not reached: a decoded entry that does not end its run
-                                           is followed by a decoded one (core.pyx keeps this true) */
-        left += d[-1].run - 1;
-        if (stop) {
-            left -= stop->run;
-            stop->op = saved;
-            stop = NULL;
-        }
+    L_DECODE:                           /* a run starts here (ENTER took its run, 0): decode it.
+                                           Never inside a run: a decoded entry that does not end
+                                           its run is followed by a decoded one (core.pyx) */
         goto slow;
 
     L_CAREFUL:
@@ -1136,9 +1133,9 @@ cdef extern from *:
         EXIT(ST_BREAK);
 
     leave_before:                       /* the instruction at d did not run: give back the rest */
-        left += d->run;
+        left += (int32_t)d->run;
         if (stop) {
-            left -= stop->run;
+            left -= (int32_t)stop->run;
             stop->op = saved;
         }
         h->pc = PC;

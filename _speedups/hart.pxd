@@ -19,6 +19,13 @@ cdef extern from *:
     #define VM_UNLIKELY(c) (c)
     #define VM_NOINLINE
     #endif
+    /* GCC merges the identical tails of the loop's cases (cross-jumping), which would give
+       them one shared dispatch jump again, each harder to predict. */
+    #if defined(__GNUC__) && !defined(__clang__)
+    #define VM_LOOP_ATTRS __attribute__((optimize("no-crossjumping")))
+    #else
+    #define VM_LOOP_ATTRS
+    #endif
 
     enum {
         X0_SLOT = 32,       /* decoded rd == 0 points here: writes to x0 vanish without a test */
@@ -71,7 +78,23 @@ cdef extern from *:
         uint32_t size;
         int hooked_reads;
         vm_hart* h;         /* for the list of stores into code lines */
+        uint32_t load_end[5];   /* an n-byte load at offset o < load_end[n] needs no other
+                                   check: size - n + 1, or 0 while read hooks exist */
     } vm_mem;
+
+    static inline vm_mem vm_mem_of(vm_hart* h) {
+        vm_mem m;
+        uint32_t n;
+        m.ram = h->ram;
+        m.flags = h->flags;
+        m.base = h->base;
+        m.size = h->size;
+        m.hooked_reads = h->hooked_reads;
+        m.h = h;
+        for (n = 0; n < 5; n++)
+            m.load_end[n] = h->hooked_reads ? 0 : h->size - n + 1;
+        return m;
+    }
 
     /* A jump target the loop can fetch from: 4-byte aligned and inside RAM. */
     static inline int target_ok(uint32_t t, uint32_t base, uint32_t size) {
@@ -79,14 +102,20 @@ cdef extern from *:
     }
 
     /* An n-byte load at a is plain RAM (misaligned is fine: it completes, as in vmlab.bus). */
-    static inline int can_load(const vm_mem* m, uint32_t a, uint32_t n) {
-        uint32_t o = a - m->base;
-        if (VM_UNLIKELY(o > m->size - n))
+    static VM_NOINLINE int vm_can_load_slow(const vm_mem* m, uint32_t o, uint32_t n) {
+        if (o > m->size - n)
             return 0;
-        if (VM_UNLIKELY(m->hooked_reads)
+        if (m->hooked_reads
                 && ((m->flags[o >> LINE_SHIFT] | m->flags[(o + n - 1) >> LINE_SHIFT]) & FLAG_HOOK))
             return 0;
         return 1;
+    }
+
+    static inline int can_load(const vm_mem* m, uint32_t a, uint32_t n) {
+        uint32_t o = a - m->base;
+        if (VM_LIKELY(o < m->load_end[n]))
+            return 1;
+        return vm_can_load_slow(m, o, n);
     }
 
     /* A store into a line that holds decoded code but none of the words it writes: the core
