@@ -24,6 +24,7 @@ class BenchResult:
     instructions: int
     seconds: list[float] = field(default_factory=list)
     error: str | None = None
+    stats: dict = field(default_factory=dict)      # the backend's stats after the last run (translate: cache, overhead)
 
     @property
     def median(self) -> float:
@@ -48,6 +49,7 @@ def run_one(program, backend: str, repeat: int) -> BenchResult:
             return res
         res.instructions = m.state.instret
         res.seconds.append(dt)
+        res.stats = dict(getattr(m.backend, "stats", None) or {})
     return res
 
 
@@ -101,6 +103,21 @@ def format_results(results: list[BenchResult], repeat: int) -> str:
         rs = [by[(w, "interp")].median / by[(w, b)].median for w in workloads
               if (w, b) in by and (w, "interp") in by and not by[(w, b)].error and not by[(w, "interp")].error]
         lines.append(f"{'':<10} {b:<10} {'':>13} {'':>10} {geomean(ms):>9.2f} {geomean(rs):>9.2f}")
+    details = [r for r in results if not r.error and "seconds translating" in r.stats]
+    if details:
+        lines.append("")
+        lines.append("translation (last run of each): share of the run spent translating, cache hit rate "
+                     "(lookups that found code), share of instructions interpreted")
+        lines.append(f"{'workload':<10} {'backend':<10} {'translating':>11} {'hit rate':>9} {'interpreted':>11} "
+                     f"{'translations':>12} {'guest insns':>11}")
+        for r in details:
+            st = r.stats
+            last = r.seconds[-1] if r.seconds else float("nan")
+            look = st.get("cache hits", 0) + st.get("cache misses", 0)
+            hit = st.get("cache hits", 0) / look if look else float("nan")
+            interp = st.get("instructions interpreted", 0) / r.instructions if r.instructions else float("nan")
+            lines.append(f"{r.workload:<10} {r.backend:<10} {st['seconds translating'] / last:>11.1%} {hit:>9.1%} "
+                         f"{interp:>11.1%} {st.get('translations', 0):>12,} {st.get('guest instructions translated', 0):>11,}")
     for name, why in unavailable().items():
         lines.append(f"unavailable: {name}: {why}")
     return "\n".join(lines)
