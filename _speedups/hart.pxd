@@ -80,6 +80,8 @@ cdef extern from *:
         vm_hart* h;         /* for the list of stores into code lines */
         uint32_t load_end[5];   /* an n-byte load at offset o < load_end[n] needs no other
                                    check: size - n + 1, or 0 while read hooks exist */
+        uint32_t store_end;     /* below it, the flags of o's line and the next are both in
+                                   RAM's flags: size less one line */
     } vm_mem;
 
     static inline vm_mem vm_mem_of(vm_hart* h) {
@@ -93,6 +95,7 @@ cdef extern from *:
         m.h = h;
         for (n = 0; n < 5; n++)
             m.load_end[n] = h->hooked_reads ? 0 : h->size - n + 1;
+        m.store_end = h->size > (1u << LINE_SHIFT) ? h->size - (1u << LINE_SHIFT) : 0;
         return m;
     }
 
@@ -135,18 +138,30 @@ cdef extern from *:
         return 1;
     }
 
-    /* An n-byte store at a is plain RAM in lines with no hook and no decoded word it writes.
-       Otherwise the store leaves the loop and takes the bus's slow path, which invalidates
-       every backend's decoded code (bus.code_listeners) and runs the hooks. */
-    static inline int can_store(const vm_mem* m, uint32_t a, uint32_t n) {
-        uint32_t o = a - m->base;
+    static VM_NOINLINE int vm_can_store_slow(const vm_mem* m, uint32_t o, uint32_t n) {
         uint8_t f;
-        if (VM_UNLIKELY(o > m->size - n))
+        if (o > m->size - n)
             return 0;
         f = m->flags[o >> LINE_SHIFT] | m->flags[(o + n - 1) >> LINE_SHIFT];
-        if (VM_LIKELY(f == 0))
+        if (f == 0)
             return 1;
         return vm_store_into_code_line(m->h, o, n, f);
+    }
+
+    /* An n-byte store at a is plain RAM in lines with no hook and no decoded word it writes.
+       Otherwise the store leaves the loop and takes the bus's slow path, which invalidates
+       every backend's decoded code (bus.code_listeners) and runs the hooks. The fast test
+       reads the flags of the store's line and of the next one at once (n <= 4 bytes reach
+       no further); a flag on the next line only sends the store to the exact test. */
+    static inline int can_store(const vm_mem* m, uint32_t a, uint32_t n) {
+        uint32_t o = a - m->base;
+        uint16_t f2;
+        if (VM_LIKELY(o < m->store_end)) {
+            memcpy(&f2, m->flags + (o >> LINE_SHIFT), 2);
+            if (VM_LIKELY(f2 == 0))
+                return 1;
+        }
+        return vm_can_store_slow(m, o, n);
     }
 
     /* Little-endian accesses (the backend refuses big-endian hosts); memcpy is one move. */

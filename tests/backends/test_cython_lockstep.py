@@ -331,6 +331,39 @@ newinsn: addi a0, a0, 100
     check(prog)
 
 
+def test_stores_at_line_and_ram_edges():
+    """Stores just before a line with code, straddling into it (onto a word never executed),
+    and into the last bytes of RAM: the core's quick flag test reads two lines at once."""
+    prog = assemble("""
+_start:
+    la s0, edge
+    li t0, 0x12345678
+    sw t0, -4(s0)               # the last word before the code line
+    sw t0, -2(s0)               # misaligned, half of it on the code line's data word
+    sh t0, 2(s0)
+    lw a1, -4(s0)
+    lw a2, 0(s0)
+    li s1, 0x80010000           # the end of RAM (ram_size 64 KiB)
+    sw t0, -4(s1)
+    sh t0, -6(s1)
+    sb t0, -7(s1)
+    lw a3, -8(s1)
+    lw a4, -4(s1)
+    add a0, a1, a2
+    add a0, a0, a3
+    add a0, a0, a4
+    j after
+    .balign 64
+    .space 64                   # a line of data only
+edge:
+    .word 0                     # the next line: a data word, then code
+after:
+    li a7, 93
+    ecall
+""")
+    check(prog)
+
+
 # ---- traps in process mode ---------------------------------------------------------------------------
 
 E = lambda name, **ops: ISA.by_name[name].encode(**ops)  # noqa: E731
