@@ -116,6 +116,18 @@ def test_bench_one_workload():
     r = vmlab("bench", "--workloads", "crc32", "--backends", "interp", "--repeat", "1", "--quiet")
     assert r.returncode == 0, r.stdout + r.stderr
     assert "crc32" in r.stdout and "interp" in r.stdout and "MIPS" in r.stdout
+    assert "translating" not in r.stdout              # no translator in this run
+
+
+def test_bench_reports_translation_overhead():
+    r = vmlab("bench", "--workloads", "crc32", "--backends", "interp,translate", "--repeat", "1", "--quiet")
+    assert r.returncode == 0, r.stdout + r.stderr
+    head, _, details = r.stdout.partition("hit rate")
+    row = next(ln for ln in details.splitlines() if ln.startswith("crc32"))
+    translating, hit, interpreted, translations, insns = row.split()[2:]
+    assert 0 < float(translating.rstrip("%")) < 100 and 50 < float(hit.rstrip("%")) <= 100
+    assert 0 < float(interpreted.rstrip("%")) < 10          # crc32 runs almost all translated
+    assert int(translations.replace(",", "")) >= 1 and int(insns.replace(",", "")) >= 10
 
 
 def test_backends_listing():
