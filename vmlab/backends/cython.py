@@ -1,8 +1,9 @@
 """The `cython` backend: a compiled core (``vmlab._core``, built from ``_speedups/``) on the Machine's own state.
 
-The core decodes each instruction word once into a small C struct and runs a ``switch`` over
-those structs without the GIL; the decoder and every ``case`` are generated from the
-instruction table (:mod:`vmlab.isa.codegen_cython`). It works on the machine's RAM bytearray
+The core decodes each instruction word once into a small C struct and runs over those structs
+without the GIL, each instruction's code jumping straight to the next one's (direct
+threading); the decoder and the loop are generated from the instruction table
+(:mod:`vmlab.isa.codegen_cython`). It works on the machine's RAM bytearray
 in place and copies the 32 registers in and out around each call.
 
 This adapter keeps the run protocol in Python, the same shape as

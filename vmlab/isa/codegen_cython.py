@@ -1,4 +1,4 @@
-"""Cython code generation from the instruction table: the compiled core's decoder and handlers.
+"""C code generation from the instruction table: the compiled core's decoder and loop.
 
 The `cython` backend (``_speedups/core.pyx``) includes ``_speedups/_handlers.pxi``, which this
 module writes from the instruction table, so the compiled core has no hand-written copy of any
@@ -7,12 +7,17 @@ instruction's semantics. Regenerate it after changing ``vmlab/isa``::
     python -m vmlab.isa.codegen_cython            # rewrite _speedups/_handlers.pxi
     python -m vmlab.isa.codegen_cython --check    # exit status 1 if the file is stale
 
-The generated file holds:
+The generated file is a Cython ``cdef extern`` block around generated C (Cython has no
+computed goto) plus the declarations core.pyx uses. The C holds:
 
-* ``OP_*``, a ``cdef enum`` with one opcode per compiled instruction (the dispatch ``switch``);
+* ``OP_*``, an ``enum`` with one opcode per compiled instruction;
 * ``decode_word()``: the instruction word -> a small ``Decoded`` struct (opcode, register
-  numbers, one immediate), with the fields extracted as :mod:`vmlab.isa.fields` describes them;
-* ``execute()``: one ``case`` per instruction, translated from its semantics snippet.
+  numbers, one immediate, a static jump target as an entry offset), with the fields extracted
+  as :mod:`vmlab.isa.fields` describes them;
+* ``vm_exec()``: the loop. One label per instruction, its statements translated from its
+  semantics snippet, ending with a jump through ``labels[next entry's opcode]`` (direct
+  threading: every case has its own indirect jump, so the branch predictor sees which
+  instruction follows which). Compilers without computed goto get one ``switch`` instead.
 
 How a snippet becomes C. The snippet vocabulary (see :mod:`vmlab.isa.codegen`) computes on
 unbounded Python integers; C has fixed-width ones. The translator tracks the range of every
@@ -24,9 +29,9 @@ fits, otherwise ``uint64_t`` (so ``s32(a) * s32(b)`` is an exact ``int64_t`` pro
 rejected. Results then behave exactly like the Python ones, including the comparisons and
 right shifts that depend on every bit, and ``X[rd] = e`` keeps e modulo 2**32 by a
 conversion to ``uint32_t``. ``tdiv``/``trem`` are C's ``/`` and ``%`` (they round toward
-zero; the module is compiled with ``cdivision``), ``//`` and ``%`` are accepted only on
-non-negative operands, where C and Python agree. Division by zero never reaches C: the
-snippets guard it with a conditional expression, which C evaluates lazily too.
+zero, C99 6.5.5), ``//`` and ``%`` are accepted only on non-negative operands, where C and
+Python agree. Division by zero never reaches C: the snippets guard it with a conditional
+expression, which C evaluates lazily too.
 
 What stays in Python. Instructions marked ``system`` (CSR access, ecall, ebreak, mret, wfi,
 fence.i ...) and any snippet that uses something the C core does not provide (a privileged
@@ -35,15 +40,13 @@ interpreter executes them with the machine's state written back, as libriscv's t
 falls back to its interpreter instead of copying semantics. So are jumps whose static target
 is misaligned or outside RAM (decided once, at decode time) and illegal words.
 
-Contract with the core (``_speedups/hart.pxd``): the ``Hart`` struct (``x[33]``, ``pc``, RAM
-and line-flag pointers, ``base``, ``size``, trap ``cause``/``tval``), the ``Decoded`` struct,
-the ``ST_*`` status codes, ``X0_SLOT`` (register 32: writes to x0 go there at no cost; it is
-never read), ``unreachable()``, and the inline helpers ``can_load``, ``can_store``,
-``ld8`` ... ``st32`` and ``target_ok``. A case returns ST_NEXT when its instruction retired
-and the next one follows, ST_BRANCH when it retired and ended a straight-line run (the
-instructions marked ``ends_block``: the core counts retired instructions per run), and
-ST_CAREFUL, ST_TRAP or ST_LEAVE as described in hart.pxd; ``ends_run()`` tells the core's
-decoder which opcodes end a run.
+Contract with the core (``_speedups/hart.pxd``, in C): the ``vm_hart`` struct (``x[33]``,
+``pc``, RAM and line-flag pointers, ``base``, ``size``, trap ``cause``/``tval``, the decode
+cache), the ``vm_decoded`` struct, the ``ST_*`` status codes, ``X0_SLOT`` (register 32:
+writes to x0 go there at no cost; it is never read), ``vm_mem`` and the inline helpers
+``can_load``, ``can_store``, ``ld8`` ... ``st32`` and ``target_ok``. The loop's macros are
+described in :class:`CaseTranslator`; ``ends_run()`` tells the core's decoder which opcodes
+end a straight-line run (the instructions marked ``ends_block``, whose cases ENTER a new run).
 """
 from __future__ import annotations
 
