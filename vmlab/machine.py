@@ -334,7 +334,7 @@ class Machine:
         prog = self.program
         self.mode = self.requested_mode or ("system" if prog and "tohost" in prog.symbols else "process")
         self.state.reset(PRIV_M if self.mode == "system" else PRIV_U)
-        self.bus.ram[:] = bytes(self.bus.size)
+        self.bus.clear()
         self.invalidate_caches()
         self.console.clear()
         self.clint.msip, self.clint.mtimecmp, self.clint.offset = 0, (1 << 64) - 1, 0
