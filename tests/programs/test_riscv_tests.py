@@ -35,3 +35,17 @@ def test_official(elf, backend):
     m.load(str(elf))
     stop = m.run(max_steps=5_000_000)
     assert stop.exited and stop.code == 0, f"{elf.name}: {stop}"
+
+
+@pytest.mark.skipif(not SUITE, reason="set VMLAB_RISCV_TESTS to a directory of built riscv-tests")
+@pytest.mark.parametrize("elf", _elfs(), ids=lambda p: p.name)
+def test_official_translated_at_once(elf):
+    """The translator's default threshold leaves these short tests mostly interpreted:
+    threshold 0 makes it translate every block it meets."""
+    if elf.stem in UNSUPPORTED or elf.name in UNSUPPORTED:
+        pytest.xfail(UNSUPPORTED.get(elf.stem) or UNSUPPORTED[elf.name])
+    m = Machine("translate")
+    m.load(str(elf))
+    m.backend.threshold = 0
+    stop = m.run(max_steps=5_000_000)
+    assert stop.exited and stop.code == 0, f"{elf.name}: {stop}"
