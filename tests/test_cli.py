@@ -133,3 +133,13 @@ def test_bench_reports_translation_overhead():
 def test_backends_listing():
     r = vmlab("backends")
     assert r.returncode == 0 and "interp" in r.stdout and "available" in r.stdout
+
+
+def test_bench_translation_details_are_per_run():
+    """The translator's counters run on across loads: bench reports what the last run added."""
+    from vmlab.bench import run_one
+    from vmlab.workloads import get
+    prog = get("crc32").program()
+    one, three = run_one(prog, "translate", 1), run_one(prog, "translate", 3)
+    for key in ("translations", "guest instructions translated", "instructions interpreted", "cache misses"):
+        assert three.stats[key] == one.stats[key] > 0, key

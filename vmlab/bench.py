@@ -24,7 +24,7 @@ class BenchResult:
     instructions: int
     seconds: list[float] = field(default_factory=list)
     error: str | None = None
-    stats: dict = field(default_factory=dict)      # the backend's stats after the last run (translate: cache, overhead)
+    stats: dict = field(default_factory=dict)      # what the last run added to the backend's stats (translate: cache, overhead)
 
     @property
     def median(self) -> float:
@@ -41,6 +41,7 @@ def run_one(program, backend: str, repeat: int) -> BenchResult:
     for _ in range(repeat):
         m.load(program)
         gc.collect()
+        before = dict(getattr(m.backend, "stats", None) or {})
         t0 = time.perf_counter()
         stop = m.run(max_steps=2_000_000_000)
         dt = time.perf_counter() - t0
@@ -49,7 +50,9 @@ def run_one(program, backend: str, repeat: int) -> BenchResult:
             return res
         res.instructions = m.state.instret
         res.seconds.append(dt)
-        res.stats = dict(getattr(m.backend, "stats", None) or {})
+        # what this run added (a backend's counters may run on across loads)
+        res.stats = {k: v - before.get(k, 0) if isinstance(v, (int, float)) and k in before else v
+                     for k, v in (getattr(m.backend, "stats", None) or {}).items()}
     return res
 
 
