@@ -268,3 +268,24 @@ def test_load_errors(tmp_path):
 def test_run_without_program():
     with pytest.raises(Exception, match="no program loaded"):
         Machine().run()
+
+
+def test_error_in_a_host_syscall_handler_is_not_chained_to_the_guest_trap(backend):
+    """A handler a student adds may raise: the traceback shows their error, not "during
+    handling of the above exception" after a vmlab Trap."""
+    import traceback
+    from vmlab.env.syscalls import SyscallEnv
+
+    class Env(SyscallEnv):
+        RARS = dict(SyscallEnv.RARS)
+
+    def unfinished(self, a0, a1, a2):
+        raise NotImplementedError("the student's handler")
+    Env.RARS[4242] = unfinished
+    m = Machine(backend)
+    m.load(assemble(".globl _start\n_start:\n li a7, 4242\n ecall\n"))
+    m.syscalls.__class__ = Env
+    with pytest.raises(NotImplementedError) as info:
+        m.run()
+    text = "".join(traceback.format_exception(info.value))
+    assert "During handling" not in text and "the student's handler" in text

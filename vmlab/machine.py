@@ -782,7 +782,13 @@ class Machine:
             return self._deliver(cause, t.tval)
         # process mode: the host serves ecall, everything else ends the run
         if cause in (Cause.ECALL_FROM_U, Cause.ECALL_FROM_M):
-            stop = self.syscalls.handle()
+            try:
+                stop = self.syscalls.handle()
+            except BaseException as e:
+                # backends take traps inside "except Trap": an error in a host handler (one a
+                # student added, say) is not shown as raised "during handling of" the ecall
+                e.__suppress_context__ = True
+                raise
             if stop is None:
                 s.pc = (s.pc + 4) & M32
                 s.instret += 1
