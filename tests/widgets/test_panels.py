@@ -633,3 +633,19 @@ def test_translation_cache_on_the_real_translator():
     p.select.value = p.rows.index(loop)
     text = html.unescape(re.sub(r"<[^>]+>", "", p.code.value))      # without pygments' spans
     assert "addi a0, a0, 1" in text and "def tb_" in text and not p.error.message
+
+
+def test_standalone_panels_follow_the_machine_and_the_debugger_refreshes_its_own():
+    m = machine(COUNT)
+    regs, mem = RegistersPanel(m), MemoryPanel(m, "sp", rows=2)
+    pc_before = regs.rows and regs.pc_line.value
+    assert len(m.stop_listeners) == 2
+    d = Debugger(m)
+    assert len(m.stop_listeners) == 3              # one for the debugger, none for its sub-panels
+    m.step(3)                                      # a run made in a cell, not by a panel
+    assert regs.pc_line.value != pc_before and f"{m.pc:08x}" in regs.pc_line.value
+    assert f"{m.pc:08x}" in d.registers.pc_line.value
+    regs.close()
+    m.step(1)                                      # a closed panel's hook goes away
+    assert len(m.stop_listeners) == 2
+    mem.close(), d.close()

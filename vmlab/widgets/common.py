@@ -10,6 +10,7 @@ import functools
 import html
 import threading
 import traceback
+import weakref
 
 import ipywidgets as W
 
@@ -168,6 +169,25 @@ def panel_repr(panel, machine=None, extra: str = "") -> str:
     if extra:
         parts.append(extra)
     return f"{type(panel).__name__}({', '.join(parts)})"
+
+
+def follow_machine(panel, machine) -> None:
+    """Call ``panel.refresh()`` whenever `machine` stops after a run made elsewhere (``m.run()``
+    or ``m.step()`` in a cell, another panel's Run). The hook holds the panel weakly and
+    removes itself once the panel is gone or closed."""
+    listeners = getattr(machine, "stop_listeners", None)
+    if not isinstance(listeners, list):
+        return
+    ref = weakref.ref(panel)
+
+    def hook(m, stop=None):
+        p = ref()
+        if p is None or getattr(p, "comm", True) is None:      # collected, or closed
+            if hook in listeners:
+                listeners.remove(hook)
+            return
+        p.refresh()
+    listeners.append(hook)
 
 
 def titled(title: str, widget: W.Widget, cls: str | None = None) -> W.VBox:

@@ -134,8 +134,8 @@ class Debugger(W.VBox):
         self.status.add_class("vmlab-status")
         self.listing = Listing(height=listing_height)
         self.listing.on_toggle(self.toggle_breakpoint)
-        self.registers = RegistersPanel(m)
-        self.memory = MemoryPanel(m)
+        self.registers = RegistersPanel(m, follow=False)       # refreshed by the debugger
+        self.memory = MemoryPanel(m, follow=False)
         self.console = ConsolePanel(m, resume=self.run)
 
         listing_box = titled("Program", self.listing)

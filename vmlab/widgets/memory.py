@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import ipywidgets as W
 
 from ..isa.regs import REG_NUMBERS
-from .common import ErrorBox, esc, guarded, panel_repr, style_widget
+from .common import ErrorBox, esc, follow_machine, guarded, panel_repr, style_widget
 
 ROW_BYTES = 16
 _TOKEN = re.compile(r"\s*([+-])?\s*([A-Za-z_.$][\w.$]*|0[xX][0-9a-fA-F_]+|0[bB][01_]+|\d[\d_]*)\s*")
@@ -114,12 +114,14 @@ class MemoryPanel(W.VBox):
         address: where to start (an int or text for :func:`parse_address`); default: the
             program's data (or text) segment.
         rows: number of 16-byte rows shown.
+        follow: refresh when the machine stops after a run made elsewhere (False inside a
+            panel that refreshes it, like the Debugger).
     """
 
     def __repr__(self) -> str:
         return panel_repr(self, self.machine)
 
-    def __init__(self, machine, address=None, *, rows: int = 16, **kw):
+    def __init__(self, machine, address=None, *, rows: int = 16, follow: bool = True, **kw):
         super().__init__(**kw)
         self.machine = machine
         self.nrows = rows
@@ -156,6 +158,8 @@ class MemoryPanel(W.VBox):
         if address is not None:
             self.goto(address)
         self.refresh()          # also takes the reference for "changed" highlights
+        if follow:
+            follow_machine(self, machine)
 
     def _default_start(self) -> int:
         m = self.machine

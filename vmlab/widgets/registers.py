@@ -14,7 +14,7 @@ import traitlets
 from ..isa.causes import describe
 from ..isa.regs import ABI_NAMES
 from ..trap import MSTATUS_MIE, MSTATUS_MPIE, MSTATUS_MPP, MSTATUS_MPP_SHIFT, PRIV_NAMES
-from .common import ErrorBox, esc, guarded, panel_repr, style_widget
+from .common import ErrorBox, esc, follow_machine, guarded, panel_repr, style_widget
 
 MAIN_CSRS = ("mstatus", "mie", "mip", "mtvec", "mepc", "mcause", "mtval", "mscratch", "satp")
 
@@ -140,7 +140,8 @@ def csrs_html(rows: list[CsrRow]) -> str:
 
 
 class RegistersPanel(W.VBox):
-    """Register file view; refreshes when the machine stops, never per instruction.
+    """Register file view; refreshes when the machine stops, never per instruction
+    (``follow=False``: only when asked, for a panel inside another that refreshes it).
 
     ``refresh()`` redraws and makes the current values the reference for the next
     "changed" highlight; ``refresh(live=True)`` (during a run) keeps the reference.
@@ -152,7 +153,7 @@ class RegistersPanel(W.VBox):
     def __repr__(self) -> str:
         return panel_repr(self, self.machine)
 
-    def __init__(self, machine, **kw):
+    def __init__(self, machine, *, follow: bool = True, **kw):
         super().__init__(**kw)
         self.machine = machine
         self.error = ErrorBox()
@@ -175,6 +176,8 @@ class RegistersPanel(W.VBox):
         self.add_class("vmlab-panel")
         self.children = [style_widget(), self.error, self.format, self.pc_line, self.table, self.csr_table]
         self.refresh()
+        if follow:
+            follow_machine(self, machine)
 
     @guarded
     def _on_format(self, change) -> None:
