@@ -44,21 +44,45 @@ CELLS = [
     `a7` and the arguments in `a0`, `a1`, `a2`; the result comes back in `a0`. vmlab serves two
     families of numbers: those of the RARS teaching simulator (print an integer, print a
     string ...) and the Linux ones that a C library uses (`read`, `write`, `brk`, `exit`).
+
+    Each number has two names. `SyscallEnv.RARS_NAMES` gives its documented name: RARS's
+    names are capitalised (`PrintString`, `Exit`), Linux's are lower-case (`write`, `exit`).
+    `SyscallEnv.RARS` maps the number to the host method that serves it, and a trace shows
+    *that* name, without the leading underscore: `PrintString` appears as `print_string`, and
+    Linux's `exit` (93) as `exit_code`.
     """),
     code("""
-    for number, name in sorted(SyscallEnv.RARS_NAMES.items()):
-        print(f"{number:>4}  {name}")
+    for number, method in sorted(SyscallEnv.RARS.items()):
+        name = SyscallEnv.RARS_NAMES[number]
+        print(f"{number:>4}  {name:<17} traced as {method.__name__.lstrip('_')}")
     """),
     md("""
     ## 2. Watching a program's system calls
 
     `m.syscalls.trace` records every call the host served: the `pc` of the `ecall`, the
-    call's name, its three arguments and the result (like `strace` on Linux). Set it to a list
-    to start tracing. First the smallest assembly program:
+    call's name as traced (the host method's), its three arguments and the result (like
+    `strace` on Linux). Set it to a list to start tracing. First the smallest assembly
+    program, which prints a string with RARS's call 4, `PrintString`, and returns from `main`:
     """),
+    code('''
+    HELLO_SOURCE = """\\
+    # Hello, world in process mode: RARS-style system calls (number in a7).
+            .data
+    msg:    .asciz  "Hello, RISC-V!\\\\n"
+            .text
+            .globl  main
+    main:
+            la      a0, msg
+            li      a7, 4           # PrintString
+            ecall
+            li      a0, 0
+            ret                     # returning from main exits with a0
+    """
+    HELLO = vmlab.assemble(HELLO_SOURCE, name="hello.s")
+    '''),
     code("""
     m = Machine()
-    m.load("../examples/hello.s")
+    m.load(HELLO)
     m.syscalls.trace = []
     stop = m.run()
     print(stop)
@@ -111,8 +135,9 @@ CELLS = [
     md("""
     `brk` is asked first for the current end of the heap, then to move it: that is `malloc`
     getting memory from the "OS". Both outputs are single `write` calls to file descriptor 1
-    (standard output). Returning 3 from `main` makes the C runtime call `exit` (number 93),
-    which stops the machine: that is the stop reason printed above.
+    (standard output). Returning 3 from `main` makes the C runtime make system call 93,
+    Linux's `exit`, traced as `exit_code` (its argument is the code, 3). It stops the machine:
+    that is the stop reason printed above.
 
     ## 3. Who handles an `ecall`?
 
@@ -123,23 +148,63 @@ CELLS = [
     """),
     code("""
     m = Machine()
-    m.load("../examples/hello.s")
+    m.load(HELLO)
     print(m.run(), "after", m.instret, "instructions")
     for addr, word, text in m.disassemble("main", m.instret):
         print(f"  {addr:#010x}  {text}")
     """),
     md("""
+    (In process mode the program runs in user mode, U, and the host serves its `ecall`.)
+
     A **system VM** gives the guest the OS view instead. There is no host OS to serve the call:
-    `ecall` is a *trap* — the hart switches to machine mode and jumps to the trap handler whose
-    address the guest's OS wrote into the CSR `mtvec`. The same program on a bare machine
-    (`mode="system"`) has no OS and no handler, so the machine stops and tells us so:
+    `ecall` is a *trap* into the guest's own kernel. First the same program on a bare machine
+    (`mode="system"`), with no kernel at all. A hart starts in machine mode (M), the most
+    privileged level, so here the program itself runs in M-mode: its `ecall` is an "ecall from
+    m" and changes no privilege level. Nobody wrote a trap handler's address into the CSR
+    `mtvec`, so the machine stops and tells us so:
     """),
     code("""
     bare = Machine(mode="system")
-    bare.load("../examples/hello.s")
+    bare.load(HELLO)
     print(bare.run())
     print("privilege level:", bare.priv, "  mtvec =", hex(bare.csrs["mtvec"]))
     """),
+    md("""
+    With a kernel, programs run in user mode and the kernel in machine mode. The kernel writes
+    its handler's address into `mtvec`, then *drops* to user mode with `mret` (which continues
+    at the address in `mepc`, at the privilege level in the `MPP` field of `mstatus`). An
+    `ecall` in user mode then switches the hart from U to M and jumps to the handler, with the
+    address of the `ecall` in `mepc` and the reason in `mcause` (8: ecall from U-mode). A
+    "kernel" of a few lines in front of the same program shows the switch; we stop at `main`
+    and at the handler:
+    """),
+    code('''
+    KERNEL_SOURCE = """
+            .text
+            .globl  _start
+    _start:                             # the kernel starts in machine mode
+            la      t0, handler
+            csrw    mtvec, t0           # traps go to handler
+            la      t0, main
+            csrw    mepc, t0            # mret continues at main ...
+            li      t0, 0x1800
+            csrc    mstatus, t0         # ... in user mode (MPP = 0)
+            mret
+    handler:                            # a real kernel would serve the call here
+            j       handler
+    """
+    kernel = Machine(mode="system")
+    kernel.load(vmlab.assemble(KERNEL_SOURCE + HELLO_SOURCE, name="kernel+hello.s"))
+    print(f"at _start:   privilege {kernel.priv}")
+    kernel.add_breakpoint("main")
+    kernel.run()
+    print(f"at main:     privilege {kernel.priv}  (after mret)")
+    kernel.add_breakpoint("handler")
+    kernel.run()
+    mepc = kernel.csrs["mepc"]
+    print(f"at handler:  privilege {kernel.priv}  mcause = {kernel.csrs['mcause']}, "
+          f"mepc = {mepc:#x} ({kernel.disassemble(mepc)[0][2]})")
+    '''),
     md("""
     ## 4. An ABI is a contract
 
@@ -150,7 +215,7 @@ CELLS = [
     """),
     code("""
     venus = Machine(syscalls="venus")
-    venus.load("../examples/hello.s")
+    venus.load(HELLO)
     print(str(venus.run()).split(";")[0])
     """),
     md("""
@@ -164,9 +229,10 @@ CELLS = [
     A process VM's environment is just a table from call numbers to host functions, and adding
     a service means adding a row. vmlab's `SyscallEnv` keeps its table in `RARS`; each entry is
     a method that receives `a0`, `a1`, `a2` and returns the value for `a0` (or `None` to leave
-    `a0` unchanged). Inside a method, `self.m` is the Machine: `self.m.console.write(bytes)`
-    prints, `self.m.state.x` is the list of the 32 registers, `self.m.instret` counts retired
-    instructions.
+    `a0` unchanged). The documented names are in `RARS_NAMES`; a trace names a call after its
+    method (`_time` is traced as `time`). Inside a method, `self.m` is the Machine:
+    `self.m.console.write(bytes)` prints, `self.m.state.x` is the list of the 32 registers,
+    `self.m.instret` counts retired instructions.
 
     Implement two new system calls:
 
@@ -250,8 +316,11 @@ CELLS = [
     m.syscalls.trace = []
     print(m.run())
     print(m.console.output)
-    assert m.console.output == "0xDEADBEEF\\n0x0000002A\\n204", repr(m.console.output)
-    assert [name for _, name, _, _ in m.syscalls.trace].count("time") == 2
+    expected = "0xDEADBEEF\\n0x0000002A\\n204"
+    assert m.console.output == expected, f"console output {m.console.output!r}, expected {expected!r}"
+    traced = [name for _, name, _, _ in m.syscalls.trace]
+    time_name = CourseEnv.RARS[30].__name__.lstrip("_")      # how the trace names call 30: "time"
+    assert traced.count(time_name) == 2, f"traced calls {traced}: expected {time_name!r} twice"
 
     # Time: the 64-bit count of retired instructions, split over a0 and a1
     t = course_machine()
