@@ -486,8 +486,7 @@ def test_memory_panel_goto_views_changes_and_errors():
     p = MemoryPanel(m)
     buf = m.symbol("buf")
     assert p.shown_start == buf & ~15
-    m.run()
-    p.refresh()
+    m.run()                                          # the panel refreshes when the machine stops
     changed = [c.addr for row in p.rows for c in row.cells if c.changed]
     assert changed == [buf + 3]                      # the sb into buf
     assert "0x%08x" % (buf + 3) in p.table.value
@@ -510,7 +509,6 @@ def test_memory_panel_at_the_initial_sp_and_highlights_from_the_start():
     p = MemoryPanel(m, "sp")                         # sp = end of RAM before the first push
     assert not p.error.message and p.shown_start + 256 == m.bus.base + m.bus.size
     m.run()
-    p.refresh()
     changed = sorted(c.addr for row in p.rows for c in row.cells if c.changed)
     assert changed == list(range(m.regs.sp, m.regs.sp + 8))
 
