@@ -857,6 +857,8 @@ class Machine:
             self.syscalls.brk = brk
             self.clint.restore(clint)
             done += 1
+        if done:
+            self.last_stop = None        # the stop it reported no longer describes this state
         self._notify(None)
         return done
 

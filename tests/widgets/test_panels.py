@@ -647,3 +647,20 @@ def test_standalone_panels_follow_the_machine_and_the_debugger_refreshes_its_own
     m.step(1)                                      # a closed panel's hook goes away
     assert len(m.stop_listeners) == 2
     mem.close(), d.close()
+
+
+def test_debugger_after_exit_and_after_step_back_says_where_it_is():
+    m = Machine("interp", history=10)
+    m.load(assemble(".globl _start\n_start:\n li a0, 5\n li t0, 7\n li a7, 93\n ecall\n"))
+    d = Debugger(m)
+    m.step(3)
+    m.step_back(2)                       # in a cell: the step-limit stop no longer applies
+    assert m.last_stop is None and "stepped back to pc 0x80000004" in d.status.value
+    d.run()
+    d.wait()
+    assert m.last_stop.kind is StopKind.EXITED
+    d.step()                             # nothing left to run: said, not silently ignored
+    assert "exited" in d.error.message and "Reset" in d.error.message
+    d.reset()
+    d.step()
+    assert not d.error.message and m.pc == 0x80000004

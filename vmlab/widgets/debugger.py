@@ -208,6 +208,8 @@ class Debugger(W.VBox):
         if self._acting or self.running:      # our own step, or a sliced run: refreshed by us
             return
         self.result = None
+        if stop is None and self.machine.last_stop is None:
+            self._note = f"stepped back to pc {self.machine.pc:#010x}"
         self.refresh()
 
     # ------------------------------------------------------------------ actions
@@ -222,6 +224,8 @@ class Debugger(W.VBox):
         if self.running:
             raise RuntimeError("the program is running: press Pause first")
         self.error.clear()
+        if self._exited():
+            return
         n = int(n)
         if n <= SYNC_STEPS:
             m = self.machine
@@ -242,7 +246,17 @@ class Debugger(W.VBox):
         if self.runner.running:
             return
         self.error.clear()
+        if self._exited():
+            return
         self._start(budget)
+
+    def _exited(self) -> bool:
+        """The program has exited: say so (a Step or Run would do nothing) and refuse."""
+        stop = self.machine.last_stop
+        if stop is not None and stop.kind is StopKind.EXITED:
+            self.error.show("the program has exited: press Reset to run it again")
+            return True
+        return False
 
     def _start(self, budget: int | None) -> None:
         self._run_start = (self.machine.instret, time.perf_counter())
