@@ -51,7 +51,7 @@ class BlockRow:
         if self.successors:
             succ = " → " + ", ".join(f"{s:#x}" + ("*" if s in self.chained else "") for s in self.successors)
         cold = "  (interpreted)" if self.translated is False else ""
-        where = f"{self.start:#010x}" + (f"–{self.end - 4:#010x}" if self.end - self.start > 4 else " " * 11)
+        where = f"{self.start:#010x}..{self.end:#010x}"          # end exclusive, as m.backend.blocks shows it
         return f"{where}  {self.count:3d} insns  {ex}{succ}{cold}"
 
 
@@ -198,17 +198,19 @@ class TranslationCache(W.VBox):
         super().__init__(**kw)
         self.machine = machine
         self.error = ErrorBox()
-        self.summary = W.HTML()
+        self.summary = W.HTML(layout=W.Layout(flex="1 1 auto", min_width="0"))   # wraps; the buttons keep their size
         self.summary.add_class("vmlab-blocks-summary")
         self.select = W.Select(options=[], rows=10, layout=W.Layout(width="100%"))
         self.select.add_class("vmlab-blocks-list")
         self.select.add_class("vmlab-mono")
         self.code = W.HTML()
         self.code.add_class("vmlab-blocks-code")
-        self.refresh_button = W.Button(description="Refresh", icon="refresh", layout=W.Layout(width="auto"))
+        self.refresh_button = W.Button(description="Refresh", icon="refresh",
+                                       layout=W.Layout(width="auto", min_width="96px", flex="0 0 auto"))
         self.refresh_button.add_class("vmlab-blocks-refresh")
         self.refresh_button.on_click(lambda _b: self.refresh())
-        self.use_translate = W.Button(description="Switch to translate", layout=W.Layout(width="auto"))
+        self.use_translate = W.Button(description="Switch to translate",
+                                      layout=W.Layout(width="auto", min_width="150px", flex="0 0 auto"))
         self.use_translate.add_class("vmlab-blocks-switch")
         self.use_translate.on_click(lambda _b: self._switch())
         self.select.observe(lambda _c: self.show_selected(), names="value")
