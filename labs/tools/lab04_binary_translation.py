@@ -109,6 +109,10 @@ CELLS = [
       execution enters; a translator treats each entry point separately.)
     * `f`'s block ends with `ret`, a jump to an address held in a register: it has no static
       successor; where it goes is only known when it runs.
+    * `f` runs 2,000 times, but its block counts a little less, and a 2-instruction block
+      inside `f` ran once: `m.run()` executes in slices of a fixed number of instructions, and
+      when a slice ends in the middle of a block, the next slice starts from that
+      instruction. A block's count is the number of times it ran from its first instruction.
 
     ## 2. What a translation looks like
 
@@ -224,9 +228,9 @@ CELLS = [
     ## 4. Self-modifying code
 
     A translation is a copy of the guest code. If the program then **writes over its own
-    instructions**, the copy is stale, and running it would be wrong. This program patches the
-    immediate of an `addi` in its function `bump` three times, so `bump` adds 1, then 1, 2, 3
-    (50 calls each):
+    instructions**, the copy is stale, and running it would be wrong. After each of its four
+    rounds of 50 calls, this program patches the immediate of an `addi` in its function `bump`,
+    so `bump` adds 1, then 1, 2 and 3 (the fourth patch is made but never runs):
     """),
     code('''
     SMC_SOURCE = """
@@ -482,10 +486,9 @@ CELLS = [
     """),
     md("""
     ### BEGIN SOLUTION
-    In the workloads, the dead writes the pass finds are in code that runs once (the set-up
-    before the loops, such as the first half of a `li` whose value was folded into the next
-    instruction); the hot loops, written by hand or by an optimising compiler, contain no dead
-    writes. An optimisation only matters where the program spends its time, so a translator
+    The pass finds no dead write at all in the workloads: they were written by hand, and
+    neither a careful programmer nor an optimising compiler writes a register that nobody
+    reads. `deadloop` was written to contain one. An optimisation only matters where the program spends its time, so a translator
     should measure first — which instructions and patterns are hot (lab 02's instruction mix,
     the block execution counts) — and spend its effort there, as Crusoe did by optimising
     only its hottest translations harder. Here the big costs are elsewhere (dispatching
