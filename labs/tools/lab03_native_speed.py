@@ -18,7 +18,7 @@ CELLS = [
        workloads.
     """),
     code("""
-    import sys, time, cProfile, pstats
+    import math, sys, time, cProfile, pstats
     import matplotlib.pyplot as plt
     import vmlab
     from vmlab import Machine
@@ -164,6 +164,15 @@ CELLS = [
     ignore("""
     print(format_results(results, repeat=1))
     """),
+    md("""
+    The last table, *translation*, is about the translator of lab 04 (`translate`), for the
+    last run of each workload: the share of the run's time spent translating guest code, the
+    translation cache's hit rate (the share of lookups that found code already translated),
+    and the share of guest instructions interpreted rather than run as translated code,
+    followed by how many translations were made and how many guest instructions they cover.
+    The chart shows the MIPS on a logarithmic scale, so that the Python backends and the
+    compiled core fit on one axis:
+    """),
     ignore("""
     backends = list(dict.fromkeys(r.backend for r in results))
     by = {(r.workload, r.backend): r for r in results}
@@ -175,8 +184,10 @@ CELLS = [
     ax.set_xticks([i + width * (len(backends) - 1) / 2 for i in range(len(ASM_WORKLOADS))], ASM_WORKLOADS)
     ax.set_ylabel("MIPS")
     ax.set_yscale("log")
+    lowest = min(r.mips for r in results)
+    ax.set_ylim(bottom=10 ** math.floor(math.log10(lowest / 2)))   # room for the slowest bars
     ax.set_title("speed of each backend on each workload (log scale)")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))   # outside the bars
     plt.tight_layout()
     plt.show()
     """),
