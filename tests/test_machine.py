@@ -225,6 +225,18 @@ def test_pause_from_another_thread(backend):
     assert s.kind is StopKind.PAUSED and time.perf_counter() - t < 5
 
 
+def test_ctrl_c_pauses_a_run_and_the_previous_handler_comes_back(backend):
+    import os
+    import signal
+    before = signal.getsignal(signal.SIGINT)
+    m = Machine(backend)
+    m.load("main: j main")
+    threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    s = m.run(timeout=20)
+    assert s.kind is StopKind.PAUSED and s.message != "timeout"
+    assert signal.getsignal(signal.SIGINT) is before
+
+
 def test_timeout_stops_infinite_loop(backend):
     m = Machine(backend)
     m.load("main: j main")

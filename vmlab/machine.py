@@ -25,6 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+try:   # the C function: signal.signal converts handlers to and from enums, 14 us a run
+    from _signal import signal as _set_signal
+except ImportError:                              # pragma: no cover (not CPython)
+    _set_signal = signal.signal
+
 from . import backends as _backends
 from .bus import Bus
 from .console import Console
@@ -810,7 +815,7 @@ class Machine:
         if threading.current_thread() is not threading.main_thread():
             return None
         try:
-            return signal.signal(signal.SIGINT, lambda *_: self._pause.set())
+            return _set_signal(signal.SIGINT, lambda *_: self._pause.set())
         except (ValueError, TypeError):
             return None
 
@@ -818,7 +823,7 @@ class Machine:
     def _restore_sigint(old) -> None:
         if old is not None:
             try:
-                signal.signal(signal.SIGINT, old)
+                _set_signal(signal.SIGINT, old)
             except (ValueError, TypeError):
                 pass
 
