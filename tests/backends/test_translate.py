@@ -923,3 +923,47 @@ def test_passes_see_every_block_and_change_only_their_copies():
     plain.backend.threshold = 0
     plain.run()
     assert plain.backend.source(loop).count("t1 = 3") == 1
+
+
+# ---------------------------------------------------------------- superblocks
+SUPERBLOCK = """
+        .globl _start
+over:                                # before the loop: the block's pieces are out of order
+        addi    t0, t0, -1
+        li      t1, 150
+        bne     t0, t1, 1f
+        PATCH                        # halfway: rewrite the instruction at `over`
+1:      bgtz    t0, loop
+        andi    a0, a0, 255
+        li      a7, 93
+        ecall
+_start:
+        li      t0, 300
+        li      a0, 0
+        la      s0, over
+        li      s1, 0xffe28293       # addi t0, t0, -2
+loop:
+        addi    a0, a0, 3
+        j       over                 # the block goes on at `over`
+        addi    a0, a0, 100          # never runs
+"""
+
+
+@pytest.mark.parametrize("patch", ["nop", "sw s1, 0(s0)"], ids=["plain", "rewrites-the-jump-target"])
+def test_superblocks_go_through_jumps_and_are_dropped_when_the_target_changes(patch):
+    src = SUPERBLOCK.replace("PATCH", patch)
+    assert_lockstep(assemble(src))
+    ref, dut, a, b = run_both(src, threshold=2)
+    assert b.code == a.code and compare_machines(ref, dut) == []
+    over = dut.symbol("over")
+    spans = [r for r in dut.backend.translations if len(r.ranges) > len(r.blocks)]   # a block in two pieces
+    if patch == "nop":
+        assert spans and any(a == over for r in spans for a, b in r.ranges)
+    else:
+        assert dut.backend.stats["invalidations"] >= 1
+    plain = Machine("translate")
+    plain.load(assemble(src))
+    plain.backend.superblocks = False
+    plain.backend.threshold = 2
+    assert plain.run().code == a.code
+    assert all(len(r.ranges) == len(r.blocks) for r in plain.backend.translations)

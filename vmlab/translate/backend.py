@@ -43,6 +43,7 @@ before them and they run as careful steps of the reference interpreter.
 """
 from __future__ import annotations
 
+import ast
 import copy
 import itertools
 import linecache
@@ -80,6 +81,18 @@ class _Break(Exception):
 # __traceback__ every time, keeping every frame (and every Machine) it passed through alive.
 
 
+def _through(code):
+    """A jump inside a superblock: its code without the exit (``j`` becomes nothing)."""
+    c = copy.copy(code)
+    stmts = list(code.stmts)
+    assert stmts and isinstance(stmts[-1], ast.Return), stmts
+    c.stmts = stmts[:-1]
+    c.static_exits = []
+    c.falls_through = True
+    c.rendered = {}
+    return c
+
+
 class TranslateBackend(Backend):
     """Dynamic binary translator to Python with a code cache, block chaining and regions.
 
@@ -114,6 +127,7 @@ class TranslateBackend(Backend):
         self.grow_every = 64
         self.join_threshold = None
         self.passes: list = []
+        self.superblocks = True
         self.grow_cost = GROW_COST
         self.max_block_insns = MAX_BLOCK_INSNS
         self.max_region_blocks = MAX_REGION_BLOCKS
@@ -490,13 +504,19 @@ class TranslateBackend(Backend):
 
     # ------------------------------------------------------------------ cold blocks
     def _decode(self, pc: int) -> list:
-        """Instructions of the basic block at pc: (pc, word, Insn, operands); [] if none."""
+        """Instructions of the block at pc: (pc, word, Insn, operands); [] if none.
+
+        A plain jump (``j``: ``jal x0``) to code that can be decoded does not end the block:
+        decoding goes on at its target (a *superblock*), so the jumps that join C code's
+        branches back together cost no block boundary. The jump still counts as executed.
+        """
         bus = self.m.bus
         bps = self.m.breakpoints
         out = []
         if pc & 3:
             return out
         a = pc
+        seen = set()
         while len(out) < self.max_block_insns:
             if out and a in bps:
                 break
@@ -507,8 +527,16 @@ class TranslateBackend(Backend):
             ins = ISA.decode(word)
             if ins is None or ins.system:
                 break
-            out.append((a, word, ins, ins.decode_operands(word)))
+            ops = ins.decode_operands(word)
+            out.append((a, word, ins, ops))
+            seen.add(a)
             if ins.ends_block:
+                if self.superblocks and ins.name == "jal" and ops["rd"] == 0:
+                    t = (a + ops["imm"]) & 0xFFFFFFFF
+                    if (not t & 3 and t not in seen and t not in bps and t not in self._smc
+                            and 0 <= t - bus.base <= bus.size - 4):
+                        a = t
+                        continue
                 break
             a += 4
         return out
@@ -556,7 +584,7 @@ class TranslateBackend(Backend):
                 if c.dead:           # it overwrote its own code: fetch again
                     break
         except BaseException:
-            self.m.state.pc = c.pc + 4 * k
+            self.m.state.pc = c.insns[k][0]          # (a superblock is not contiguous)
             self._left = n - k
             self.insns_interpreted += k
             raise
@@ -584,6 +612,9 @@ class TranslateBackend(Backend):
             self._emitted.clear()
         em = BlockEmitter(self._ram, self._emitted)
         codes = [em.emit(ins, a, w, ops) for a, w, ins, ops in insns]
+        for k in range(len(codes) - 1):
+            if codes[k].ins.ends_block:          # a jump the block goes through: no exit here
+                codes[k] = _through(codes[k])
         if self.passes:
             # passes may change what they are given: copies, since the emitter shares its
             # results between blocks

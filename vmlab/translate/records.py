@@ -9,6 +9,17 @@ from ..isa.codegen_block import InsnCode
 from ..trap import PRIV_NAMES
 
 
+def segments(pcs) -> list[tuple[int, int]]:
+    """[start, end) ranges of consecutive instruction addresses (a superblock has several)."""
+    out: list[list[int]] = []
+    for a in pcs:
+        if out and out[-1][1] == a:
+            out[-1][1] = a + 4
+        else:
+            out.append([a, a + 4])
+    return [(a, b) for a, b in out]
+
+
 class Shape:
     """One decoded guest basic block with each instruction's generated Python.
 
@@ -37,7 +48,9 @@ class Shape:
     def ranges(self) -> list[tuple[int, int]]:
         # one word more: the instruction that stopped the block (a breakpoint, a system
         # instruction) decides where it ends, so a change there re-decodes it
-        return [(self.pc, self.end + 4)]
+        segs = segments(c.pc for c in self.codes)
+        segs[-1] = (segs[-1][0], segs[-1][1] + 4)
+        return segs
 
     def successors(self) -> list[int]:
         return self.exits + ([self.ret_addr] if self.ret_addr is not None and self.ret_addr not in self.exits else [])
@@ -79,6 +92,7 @@ class Translation:
         self.priv = priv
         self.form = form
         self.blocks = [(sh.pc, sh.end, len(sh.codes)) for sh in shapes]
+        self._ranges = [r for sh in shapes for r in segments(c.pc for c in sh.codes)]
         self.insns = sum(len(sh.codes) for sh in shapes)
         self.counts = [0] * (len(shapes) + 1)     # executions of each block, then entries
         self.grow_wait = 64          # entries between checks for growth (doubles when none grew)
@@ -97,7 +111,8 @@ class Translation:
 
     @property
     def ranges(self) -> list[tuple[int, int]]:
-        return [(a, b) for a, b, _ in self.blocks]
+        """The guest code it was made from, as [start, end) ranges."""
+        return self._ranges
 
     @property
     def source(self) -> str:
@@ -130,7 +145,8 @@ class ColdBlock:
         self.pc = pc
         self.priv = priv
         self.insns = insns                    # (pc, word, Insn, operands)
-        self.end = pc + 4 * len(insns)
+        self.end = insns[-1][0] + 4
+        self._ranges = segments(a for a, *_ in insns)
         self.handlers = None                  # reference-interpreter closures, made on first use
         self.execs = 0
         self.dead = False
@@ -139,7 +155,7 @@ class ColdBlock:
 
     @property
     def ranges(self) -> list[tuple[int, int]]:
-        return [(self.pc, self.end)]
+        return self._ranges
 
 
 class StubRecord:
