@@ -14,10 +14,11 @@ What happens at a guest pc (the Digital FX!32 / Transmeta Crusoe recipe, in Pyth
    more than it gives back (a compiled guest instruction costs about as much as interpreting
    it 500 times). A neighbour already in another region brings that whole region along (it
    is dropped), so regions never copy each other's blocks. Every ``grow_every``-th entry (and
-   then ever more rarely while nothing changes) a region looks again for new hot neighbours. Each instruction's Python comes from the instruction table
-   (:mod:`vmlab.isa.codegen_block`), with guest registers in local variables, constants folded
-   and RAM accesses inlined; :mod:`vmlab.translate.generate` wraps them into one function. It
-   is compiled once and kept in the translation cache, keyed by (pc, privilege).
+   then ever more rarely while nothing changes) a region looks again for new hot neighbours.
+   A plain jump (``j``) does not end a block: decoding goes on at its target (a superblock).
+   Each instruction's Python comes from the instruction table (:mod:`vmlab.isa.codegen_block`),
+   with guest registers in local variables, constants folded and RAM accesses inlined;
+   :mod:`vmlab.translate.generate` wraps them into one function. It is compiled once and kept in the translation cache, keyed by (pc, privilege).
 3. **Chain.** An exit to a known address returns the successor's function from a link (a
    closure cell) that is patched the first time the exit is taken; computed jumps (``jalr``,
    ``ret``) look the target up in the cache, or stay inside the region when it is one of its
@@ -104,11 +105,12 @@ class TranslateBackend(Backend):
     ``threshold``; ``regions`` (False: translate single blocks only, chaining them);
     ``region_policy`` (``"warm"``: grow regions only along successors that have run at least
     ``join_threshold`` times (default: half the threshold); ``"reachable"``: along every
-    static successor); ``group_accesses`` (one
-    guard for consecutive loads and stores through the same register); ``grow_every`` (a
-    translation checks every this many entries whether to grow into a region; a power of
-    two); ``max_block_insns``,
-    ``max_region_blocks``, ``max_region_insns``; ``passes``: optimisation passes, functions
+    static successor); ``group_accesses`` (one guard for consecutive loads and stores through
+    the same register); ``grow_every`` (a translation checks every this many entries whether
+    to grow into a region; a power of two); ``grow_cost`` (a region grows only when its new
+    blocks ran this many times per instruction it would hold); ``superblocks`` (False: a
+    ``j`` ends its block); ``max_block_insns``, ``max_region_blocks``,
+    ``max_region_insns``; ``passes``: optimisation passes, functions
     called with each newly decoded block's list of :class:`~vmlab.isa.codegen_block.InsnCode`
     (one per guest instruction, in order) before code is generated from it; a pass may change
     an instruction's ``stmts`` (``[]`` removes its code: it still counts as executed). Blocks
@@ -387,16 +389,9 @@ class TranslateBackend(Backend):
         if info is None:                       # not an instruction's line: an internal error
             return
         pc, back, loop_len, kb = info
-        x = self.m.state.x
-        for name, i in _REG_LOCALS:
-            v = loc.get(name)
-            if v is not None:
-                x[i] = v
+        self._spill(rec, loc)
         self.m.state.pc = pc
         n = loc["n"]
-        if rec.form != "block":
-            for k in range(len(rec.blocks)):
-                rec.counts[k] += loc[f"_c{k}"]
         if loop_len:
             # inside a block's for loop: n is not yet charged for its iterations
             i = loc["_i"]
@@ -406,6 +401,14 @@ class TranslateBackend(Backend):
 
     def _leave(self, rec: Translation, loc: dict, pc: int, n: int, kb: int):
         """Generated code after a store dropped its own translation: write back and leave."""
+        self._spill(rec, loc)
+        if kb >= 0:
+            rec.counts[kb] += loc["_i"]
+        return self._ns[rec.priv]["_lookup"](pc), n
+
+    def _spill(self, rec: Translation, loc: dict) -> None:
+        """From a translation's locals, leaving it midway: the guest registers it holds back to
+        the register file, and its block counters into the record."""
         x = self.m.state.x
         for name, i in _REG_LOCALS:
             v = loc.get(name)
@@ -414,9 +417,6 @@ class TranslateBackend(Backend):
         if rec.form != "block":
             for k in range(len(rec.blocks)):
                 rec.counts[k] += loc[f"_c{k}"]
-            if kb >= 0:
-                rec.counts[kb] += loc["_i"]
-        return self._ns[rec.priv]["_lookup"](pc), n
 
     # ------------------------------------------------------------------ lookup, misses, stubs
     def _miss_fn(self, priv: int):
@@ -673,17 +673,22 @@ class TranslateBackend(Backend):
             # (an entry made by a slice that ended there) that chains back into it is enough
             return [first]
         shapes = {pc: first}
-        order = [pc]
+        queue = deque([pc])
         total = len(first.codes)
+
+        def take(a: int, sh: Shape | None = None) -> bool:
+            nonlocal total
+            sh = sh or self._shape(a)
+            if sh is None:
+                return False
+            shapes[a] = sh
+            total += len(sh.codes)
+            queue.append(a)
+            return True
+
         for a in keep:
-            if a not in shapes:
-                sh = self._shape(a)
-                if sh is None:
-                    return [first]
-                shapes[a] = sh
-                order.append(a)
-                total += len(sh.codes)
-        queue = deque(order)
+            if a not in shapes and not take(a):
+                return [first]
         warm_only = self.region_policy == "warm"
         owners = self._owners.get(priv, {})
         while queue:
@@ -698,28 +703,18 @@ class TranslateBackend(Backend):
                     # in another region already: take that region in whole if it fits (it is
                     # then dropped), else chain to it; never copy a part of it
                     more = [a for a, _, _ in o.blocks if a not in shapes]
-                    if (len(shapes) + len(more) > self.max_region_blocks
-                            or total + sum(k for a, _, k in o.blocks if a in more) > self.max_region_insns):
-                        continue
-                    for a in more:
-                        nsh = self._shape(a)
-                        if nsh is None:
-                            break
-                        shapes[a] = nsh
-                        order.append(a)
-                        total += len(nsh.codes)
-                        queue.append(a)
+                    if (len(shapes) + len(more) <= self.max_region_blocks
+                            and total + sum(k for a, _, k in o.blocks if a in more) <= self.max_region_insns):
+                        for a in more:
+                            if not take(a):
+                                break
                     continue
                 if warm_only and not self._warm(t, priv):
                     continue
                 nsh = self._shape(t)
-                if nsh is None or total + len(nsh.codes) > self.max_region_insns:
-                    continue
-                shapes[t] = nsh
-                order.append(t)
-                total += len(nsh.codes)
-                queue.append(t)
-        return [shapes[p] for p in order]
+                if nsh is not None and total + len(nsh.codes) <= self.max_region_insns:
+                    take(t, nsh)
+        return list(shapes.values())
 
     def _inside_translation(self, pc: int, priv: int) -> bool:
         for rec in self._lines.get(pc >> 6, ()):
