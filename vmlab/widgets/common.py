@@ -171,13 +171,14 @@ def panel_repr(panel, machine=None, extra: str = "") -> str:
     return f"{type(panel).__name__}({', '.join(parts)})"
 
 
-def follow_machine(panel, machine) -> None:
-    """Call ``panel.refresh()`` whenever `machine` stops after a run made elsewhere (``m.run()``
-    or ``m.step()`` in a cell, another panel's Run). The hook holds the panel weakly and
-    removes itself once the panel is gone or closed."""
+def follow_machine(panel, machine, on_stop=None):
+    """Call ``on_stop(panel, stop)`` (default: ``panel.refresh()``) whenever `machine` stops
+    after a run made elsewhere (``m.run()`` or ``m.step()`` in a cell, another panel's Run).
+    Uses ``machine.stop_listeners``; the hook holds the panel weakly and removes itself once
+    the panel is gone or closed. Returns the hook (None if the machine has no listeners)."""
     listeners = getattr(machine, "stop_listeners", None)
     if not isinstance(listeners, list):
-        return
+        return None
     ref = weakref.ref(panel)
 
     def hook(m, stop=None):
@@ -186,8 +187,12 @@ def follow_machine(panel, machine) -> None:
             if hook in listeners:
                 listeners.remove(hook)
             return
-        p.refresh()
+        if on_stop is None:
+            p.refresh()
+        else:
+            on_stop(p, stop)
     listeners.append(hook)
+    return hook
 
 
 def titled(title: str, widget: W.Widget, cls: str | None = None) -> W.VBox:

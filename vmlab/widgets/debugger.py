@@ -10,13 +10,12 @@ few times a second during a run and once when it stops.
 from __future__ import annotations
 
 import time
-import weakref
 
 import ipywidgets as W
 
 from .. import backends as _backends
 from ..stops import StopKind, StopReason
-from .common import ErrorBox, UiLock, esc, guarded, panel_repr, style_widget, titled
+from .common import ErrorBox, UiLock, esc, follow_machine, guarded, panel_repr, style_widget, titled
 from .console import ConsolePanel
 from .listing import Listing, listing_range, listing_rows, symbol_labels
 from .memory import MemoryPanel
@@ -169,29 +168,9 @@ class Debugger(W.VBox):
         self.add_class("vmlab-panel")
         self._acting = False
         self._note = ""
-        self._subscribe()
+        # refresh when the machine stops after a run made elsewhere (m.run() in a cell)
+        self._hook = follow_machine(self, m, lambda d, stop: d._on_machine_stopped(stop))
         self.refresh()
-
-    def _subscribe(self) -> None:
-        """Refresh when the machine stops after a run made elsewhere (``m.run()`` in a cell).
-
-        Uses ``machine.stop_listeners`` (callables ``fn(machine, stop)``) when the Machine has
-        it. The hook holds the panel weakly; :meth:`close` unsubscribes.
-        """
-        listeners = getattr(self.machine, "stop_listeners", None)
-        if not isinstance(listeners, list):
-            return
-        ref = weakref.WeakMethod(self._on_machine_stopped)
-
-        def hook(machine, stop=None):
-            fn = ref()
-            if fn is None:
-                if hook in listeners:
-                    listeners.remove(hook)
-                return
-            fn(stop)
-        listeners.append(hook)
-        self._hook = hook
 
     def close(self) -> None:
         """Stop a run, unsubscribe from the machine and close the widgets (front end too)."""
