@@ -197,22 +197,16 @@ class ExprTranslator:
             return self.binary(n, conditional)
         if isinstance(n, ast.UnaryOp):
             v = self.expr(n.operand, conditional)
-            if isinstance(n.op, ast.USub):
-                lo, hi = -v.hi, -v.lo
+            if isinstance(n.op, (ast.USub, ast.Invert)):
+                # -x and ~x (= -x - 1) both reverse the range
+                op, d, what = ("-", 0, "negation") if isinstance(n.op, ast.USub) else ("~", 1, "~")
+                lo, hi = -v.hi - d, -v.lo - d
                 if v.const:
                     return _lit(lo)
                 t = _ctype_for((v.lo, v.hi), (lo, hi)) or ""
                 if t != "int64_t":
-                    raise self.err(n, "negation outside int64_t")
-                return Val(f"(-{_cast(v, t)})", t, lo, hi)
-            if isinstance(n.op, ast.Invert):
-                lo, hi = -v.hi - 1, -v.lo - 1
-                if v.const:
-                    return _lit(lo)
-                t = _ctype_for((v.lo, v.hi), (lo, hi)) or ""
-                if t != "int64_t":
-                    raise self.err(n, "~ outside int64_t")
-                return Val(f"(~{_cast(v, t)})", t, lo, hi)
+                    raise self.err(n, f"{what} outside int64_t")
+                return Val(f"({op}{_cast(v, t)})", t, lo, hi)
             if isinstance(n.op, ast.Not):
                 return Val(f"(!{v.code})", "bint", 0, 1)
         if isinstance(n, ast.Compare):
