@@ -18,7 +18,7 @@
 #   wfi: system: needs the machine's state written back
 #   sfence.vma: system: needs the machine's state written back
 
-OP_NAMES = ('(decode)', '(careful)', '(breakpoint)', '(stop)', 'lui', 'auipc', 'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai', 'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw', 'fence', 'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu',)
+OP_NAMES = ('(decode)', '(careful)', '(breakpoint)', '(stop)', 'lui', 'auipc', 'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai', 'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw', 'fence', 'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu', 'addi+blt', 'addi+addi', 'add+addi', 'addi+bne', 'lw+lw', 'sw+sw', 'mul+add', 'add+sb', 'sw+addi', 'addi+add', 'andi+srli', 'srli+beq', 'lw+beq', 'addi+bltu', 'addi+lw', 'lw+mul', 'addi+jal', 'sb+add', 'add+blt', 'lw+bgeu', 'auipc+jalr', 'addi+auipc', 'add+lw', 'xor+addi', 'lw+addi', 'sb+addi', 'addi+sw', 'add+lbu', 'add+add', 'lw+sw', 'lbu+add', 'slli+add',)
 CAREFUL_INSNS = ('ecall', 'ebreak', 'csrrw', 'csrrs', 'csrrc', 'csrrwi', 'csrrsi', 'csrrci', 'fence.i', 'mret', 'sret', 'wfi', 'sfence.vma',)
 
 cdef extern from *:
@@ -80,6 +80,38 @@ cdef extern from *:
         OP_DIVU = 47,
         OP_REM = 48,
         OP_REMU = 49,
+        OP_ADDI_BLT = 50,
+        OP_ADDI_ADDI = 51,
+        OP_ADD_ADDI = 52,
+        OP_ADDI_BNE = 53,
+        OP_LW_LW = 54,
+        OP_SW_SW = 55,
+        OP_MUL_ADD = 56,
+        OP_ADD_SB = 57,
+        OP_SW_ADDI = 58,
+        OP_ADDI_ADD = 59,
+        OP_ANDI_SRLI = 60,
+        OP_SRLI_BEQ = 61,
+        OP_LW_BEQ = 62,
+        OP_ADDI_BLTU = 63,
+        OP_ADDI_LW = 64,
+        OP_LW_MUL = 65,
+        OP_ADDI_JAL = 66,
+        OP_SB_ADD = 67,
+        OP_ADD_BLT = 68,
+        OP_LW_BGEU = 69,
+        OP_AUIPC_JALR = 70,
+        OP_ADDI_AUIPC = 71,
+        OP_ADD_LW = 72,
+        OP_XOR_ADDI = 73,
+        OP_LW_ADDI = 74,
+        OP_SB_ADDI = 75,
+        OP_ADDI_SW = 76,
+        OP_ADD_LBU = 77,
+        OP_ADD_ADD = 78,
+        OP_LW_SW = 79,
+        OP_LBU_ADD = 80,
+        OP_SLLI_ADD = 81,
         VM_POLL = 4096     /* instructions between looks at the pause flag */
     };
 
@@ -683,6 +715,88 @@ cdef extern from *:
             || op == OP_BLT || op == OP_BGE || op == OP_BLTU || op == OP_BGEU;
     }
 
+    /* The superinstruction for the entry of opcode a followed by one of opcode b, or a. */
+    static inline int vm_fuse(int a, int b)
+    {
+        switch (a) {
+        case OP_ADDI:
+            if (b == OP_BLT) return OP_ADDI_BLT;
+            if (b == OP_ADDI) return OP_ADDI_ADDI;
+            if (b == OP_BNE) return OP_ADDI_BNE;
+            if (b == OP_ADD) return OP_ADDI_ADD;
+            if (b == OP_BLTU) return OP_ADDI_BLTU;
+            if (b == OP_LW) return OP_ADDI_LW;
+            if (b == OP_JAL) return OP_ADDI_JAL;
+            if (b == OP_AUIPC) return OP_ADDI_AUIPC;
+            if (b == OP_SW) return OP_ADDI_SW;
+            break;
+        case OP_ADD:
+            if (b == OP_ADDI) return OP_ADD_ADDI;
+            if (b == OP_SB) return OP_ADD_SB;
+            if (b == OP_BLT) return OP_ADD_BLT;
+            if (b == OP_LW) return OP_ADD_LW;
+            if (b == OP_LBU) return OP_ADD_LBU;
+            if (b == OP_ADD) return OP_ADD_ADD;
+            break;
+        case OP_LW:
+            if (b == OP_LW) return OP_LW_LW;
+            if (b == OP_BEQ) return OP_LW_BEQ;
+            if (b == OP_MUL) return OP_LW_MUL;
+            if (b == OP_BGEU) return OP_LW_BGEU;
+            if (b == OP_ADDI) return OP_LW_ADDI;
+            if (b == OP_SW) return OP_LW_SW;
+            break;
+        case OP_SW:
+            if (b == OP_SW) return OP_SW_SW;
+            if (b == OP_ADDI) return OP_SW_ADDI;
+            break;
+        case OP_MUL:
+            if (b == OP_ADD) return OP_MUL_ADD;
+            break;
+        case OP_ANDI:
+            if (b == OP_SRLI) return OP_ANDI_SRLI;
+            break;
+        case OP_SRLI:
+            if (b == OP_BEQ) return OP_SRLI_BEQ;
+            break;
+        case OP_SB:
+            if (b == OP_ADD) return OP_SB_ADD;
+            if (b == OP_ADDI) return OP_SB_ADDI;
+            break;
+        case OP_AUIPC:
+            if (b == OP_JALR) return OP_AUIPC_JALR;
+            break;
+        case OP_XOR:
+            if (b == OP_ADDI) return OP_XOR_ADDI;
+            break;
+        case OP_LBU:
+            if (b == OP_ADD) return OP_LBU_ADD;
+            break;
+        case OP_SLLI:
+            if (b == OP_ADD) return OP_SLLI_ADD;
+            break;
+        }
+        return a;
+    }
+
+    /* The opcode of an entry's own instruction (a superinstruction's first one). */
+    static const uint8_t vm_first_op[] = {
+        OP_DECODE, OP_CAREFUL, OP_BREAK, OP_STOP, OP_LUI, OP_AUIPC,
+        OP_ADDI, OP_SLTI, OP_SLTIU, OP_XORI, OP_ORI, OP_ANDI,
+        OP_SLLI, OP_SRLI, OP_SRAI, OP_ADD, OP_SUB, OP_SLL,
+        OP_SLT, OP_SLTU, OP_XOR, OP_SRL, OP_SRA, OP_OR,
+        OP_AND, OP_JAL, OP_JALR, OP_BEQ, OP_BNE, OP_BLT,
+        OP_BGE, OP_BLTU, OP_BGEU, OP_LB, OP_LH, OP_LW,
+        OP_LBU, OP_LHU, OP_SB, OP_SH, OP_SW, OP_FENCE,
+        OP_MUL, OP_MULH, OP_MULHSU, OP_MULHU, OP_DIV, OP_DIVU,
+        OP_REM, OP_REMU, OP_ADDI, OP_ADDI, OP_ADD, OP_ADDI,
+        OP_LW, OP_SW, OP_MUL, OP_ADD, OP_SW, OP_ADDI,
+        OP_ANDI, OP_SRLI, OP_LW, OP_ADDI, OP_ADDI, OP_LW,
+        OP_ADDI, OP_SB, OP_ADD, OP_LW, OP_AUIPC, OP_ADDI,
+        OP_ADD, OP_XOR, OP_LW, OP_SB, OP_ADDI, OP_ADD,
+        OP_ADD, OP_LW, OP_LBU, OP_SLLI,
+    };
+
     /* Run at most n instructions from h->pc; *done = how many retired; ST_* says why it returned.
        h->pc is written back; registers live in h->x throughout. */
     static VM_LOOP_ATTRS int vm_exec(vm_hart* h, Py_ssize_t n, const volatile int* pause,
@@ -694,8 +808,9 @@ cdef extern from *:
         const uintptr_t bias = (uintptr_t)h->cache - ((uintptr_t)base << 2);
         vm_decoded* d = (vm_decoded*)(bias + ((uintptr_t)h->pc << 2));
         vm_decoded* stop = NULL;      /* the entry made OP_STOP, in a run cut short by the budget */
+        vm_decoded* split = NULL;     /* the entry before it, made its own instruction alone */
         vm_decoded* _nd;
-        uint8_t saved = 0;
+        uint8_t saved = 0, split_op = 0;
         Py_ssize_t total = 0;         /* instructions of the finished windows */
         int32_t window = (int32_t)(n < VM_POLL ? n : VM_POLL);
         int32_t left = window;        /* budget left in this window */
@@ -725,7 +840,12 @@ cdef extern from *:
             &&L_BGE, &&L_BLTU, &&L_BGEU, &&L_LB, &&L_LH, &&L_LW,
             &&L_LBU, &&L_LHU, &&L_SB, &&L_SH, &&L_SW, &&L_FENCE,
             &&L_MUL, &&L_MULH, &&L_MULHSU, &&L_MULHU, &&L_DIV, &&L_DIVU,
-            &&L_REM, &&L_REMU,
+            &&L_REM, &&L_REMU, &&L_ADDI_BLT, &&L_ADDI_ADDI, &&L_ADD_ADDI, &&L_ADDI_BNE,
+            &&L_LW_LW, &&L_SW_SW, &&L_MUL_ADD, &&L_ADD_SB, &&L_SW_ADDI, &&L_ADDI_ADD,
+            &&L_ANDI_SRLI, &&L_SRLI_BEQ, &&L_LW_BEQ, &&L_ADDI_BLTU, &&L_ADDI_LW, &&L_LW_MUL,
+            &&L_ADDI_JAL, &&L_SB_ADD, &&L_ADD_BLT, &&L_LW_BGEU, &&L_AUIPC_JALR, &&L_ADDI_AUIPC,
+            &&L_ADD_LW, &&L_XOR_ADDI, &&L_LW_ADDI, &&L_SB_ADDI, &&L_ADDI_SW, &&L_ADD_LBU,
+            &&L_ADD_ADD, &&L_LW_SW, &&L_LBU_ADD, &&L_SLLI_ADD,
         };
     #endif
         /* the address of the instruction at entry d, and the entry of address a */
@@ -796,6 +916,38 @@ cdef extern from *:
         case 47: goto L_DIVU;
         case 48: goto L_REM;
         case 49: goto L_REMU;
+        case 50: goto L_ADDI_BLT;
+        case 51: goto L_ADDI_ADDI;
+        case 52: goto L_ADD_ADDI;
+        case 53: goto L_ADDI_BNE;
+        case 54: goto L_LW_LW;
+        case 55: goto L_SW_SW;
+        case 56: goto L_MUL_ADD;
+        case 57: goto L_ADD_SB;
+        case 58: goto L_SW_ADDI;
+        case 59: goto L_ADDI_ADD;
+        case 60: goto L_ANDI_SRLI;
+        case 61: goto L_SRLI_BEQ;
+        case 62: goto L_LW_BEQ;
+        case 63: goto L_ADDI_BLTU;
+        case 64: goto L_ADDI_LW;
+        case 65: goto L_LW_MUL;
+        case 66: goto L_ADDI_JAL;
+        case 67: goto L_SB_ADD;
+        case 68: goto L_ADD_BLT;
+        case 69: goto L_LW_BGEU;
+        case 70: goto L_AUIPC_JALR;
+        case 71: goto L_ADDI_AUIPC;
+        case 72: goto L_ADD_LW;
+        case 73: goto L_XOR_ADDI;
+        case 74: goto L_LW_ADDI;
+        case 75: goto L_SB_ADDI;
+        case 76: goto L_ADDI_SW;
+        case 77: goto L_ADD_LBU;
+        case 78: goto L_ADD_ADD;
+        case 79: goto L_LW_SW;
+        case 80: goto L_LBU_ADD;
+        case 81: goto L_SLLI_ADD;
         default: goto L_CAREFUL;
         }
     #endif
@@ -1081,6 +1233,350 @@ cdef extern from *:
         x[d->rd] = (uint32_t)((x[d->rs2] == 0) ? (int64_t)x[d->rs1] : ((int64_t)x[d->rs1] % (int64_t)x[d->rs2]));
         NEXT();
 
+    L_ADDI_BLT:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* blt: if s32(X[rs1]) < s32(X[rs2]): jump(PC + imm) */
+        _nd = d + 1;
+        if (((int64_t)(int32_t)x[d->rs1]) < ((int64_t)(int32_t)x[d->rs2])) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_ADDI_ADDI:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_ADD_ADDI:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_ADDI_BNE:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* bne: if X[rs1] != X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] != x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_LW_LW:
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        d++;
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        NEXT();
+
+    L_SW_SW:
+        /* sw: store(X[rs1] + imm, 4, X[rs2]) */
+        _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t13, 4))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st32(&mem, _t13, (uint32_t)x[d->rs2]);
+        d++;
+        /* sw: store(X[rs1] + imm, 4, X[rs2]) */
+        _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t13, 4))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st32(&mem, _t13, (uint32_t)x[d->rs2]);
+        NEXT();
+
+    L_MUL_ADD:
+        /* mul: X[rd] = X[rs1] * X[rs2] */
+        x[d->rd] = (uint32_t)((uint64_t)x[d->rs1] * (uint64_t)x[d->rs2]);
+        d++;
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_ADD_SB:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* sb: store(X[rs1] + imm, 1, X[rs2]) */
+        _t11 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t11, 1))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st8(&mem, _t11, (uint8_t)x[d->rs2]);
+        NEXT();
+
+    L_SW_ADDI:
+        /* sw: store(X[rs1] + imm, 4, X[rs2]) */
+        _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t13, 4))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st32(&mem, _t13, (uint32_t)x[d->rs2]);
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_ADDI_ADD:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_ANDI_SRLI:
+        /* andi: X[rd] = X[rs1] & imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] & (int64_t)d->imm);
+        d++;
+        /* srli: X[rd] = X[rs1] >> shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] >> d->imm);
+        NEXT();
+
+    L_SRLI_BEQ:
+        /* srli: X[rd] = X[rs1] >> shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] >> d->imm);
+        d++;
+        /* beq: if X[rs1] == X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] == x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_LW_BEQ:
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        d++;
+        /* beq: if X[rs1] == X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] == x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_ADDI_BLTU:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* bltu: if X[rs1] < X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] < x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_ADDI_LW:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        NEXT();
+
+    L_LW_MUL:
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        d++;
+        /* mul: X[rd] = X[rs1] * X[rs2] */
+        x[d->rd] = (uint32_t)((uint64_t)x[d->rs1] * (uint64_t)x[d->rs2]);
+        NEXT();
+
+    L_ADDI_JAL:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* jal: jump(PC + imm); X[rd] = PC + 4 */
+        _nd = d + d->tgt;
+        x[d->rd] = (uint32_t)((int64_t)PC + 4);
+        ENTER(_nd);
+
+    L_SB_ADD:
+        /* sb: store(X[rs1] + imm, 1, X[rs2]) */
+        _t11 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t11, 1))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st8(&mem, _t11, (uint8_t)x[d->rs2]);
+        d++;
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_ADD_BLT:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* blt: if s32(X[rs1]) < s32(X[rs2]): jump(PC + imm) */
+        _nd = d + 1;
+        if (((int64_t)(int32_t)x[d->rs1]) < ((int64_t)(int32_t)x[d->rs2])) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_LW_BGEU:
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        d++;
+        /* bgeu: if X[rs1] >= X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] >= x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_AUIPC_JALR:
+        /* auipc: X[rd] = PC + (imm << 12) */
+        x[d->rd] = (uint32_t)((int64_t)PC + ((int64_t)d->imm << 12));
+        d++;
+        /* jalr: jump((X[rs1] + imm) & ~1); X[rd] = PC + 4 */
+        _t0 = (uint32_t)(((int64_t)x[d->rs1] + (int64_t)d->imm) & -2);
+        if (_t0 & 3) {                  /* misaligned: trap before any write */
+            h->cause = 0;
+            h->tval = _t0;
+            EXIT(ST_TRAP);
+        }
+        _npc = _t0;
+        x[d->rd] = (uint32_t)((int64_t)PC + 4);
+        if ((uint32_t)(_npc - base) >= size)
+            LEAVE_TO(_npc);           /* retired; the next fetch is outside RAM */
+        ENTER(ENTRY(_npc));
+
+    L_ADDI_AUIPC:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* auipc: X[rd] = PC + (imm << 12) */
+        x[d->rd] = (uint32_t)((int64_t)PC + ((int64_t)d->imm << 12));
+        NEXT();
+
+    L_ADD_LW:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        NEXT();
+
+    L_XOR_ADDI:
+        /* xor: X[rd] = X[rs1] ^ X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] ^ (int64_t)x[d->rs2]);
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_LW_ADDI:
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_SB_ADDI:
+        /* sb: store(X[rs1] + imm, 1, X[rs2]) */
+        _t11 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t11, 1))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st8(&mem, _t11, (uint8_t)x[d->rs2]);
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_ADDI_SW:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* sw: store(X[rs1] + imm, 4, X[rs2]) */
+        _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t13, 4))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st32(&mem, _t13, (uint32_t)x[d->rs2]);
+        NEXT();
+
+    L_ADD_LBU:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* lbu: X[rd] = load(X[rs1] + imm, 1, False) */
+        _t7 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t7, 1)) EXIT(ST_CAREFUL);
+        _t8 = ld8(&mem, _t7);
+        x[d->rd] = (uint32_t)_t8;
+        NEXT();
+
+    L_ADD_ADD:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_LW_SW:
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        d++;
+        /* sw: store(X[rs1] + imm, 4, X[rs2]) */
+        _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t13, 4))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st32(&mem, _t13, (uint32_t)x[d->rs2]);
+        NEXT();
+
+    L_LBU_ADD:
+        /* lbu: X[rd] = load(X[rs1] + imm, 1, False) */
+        _t7 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t7, 1)) EXIT(ST_CAREFUL);
+        _t8 = ld8(&mem, _t7);
+        x[d->rd] = (uint32_t)_t8;
+        d++;
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_SLLI_ADD:
+        /* slli: X[rd] = X[rs1] << shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] << d->imm);
+        d++;
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        NEXT();
+
     overshoot:                          /* ENTER took more than the window had left */
         left += (int32_t)d->run;
     slow:                               /* d starts a run that is not decoded or does not fit */
@@ -1113,11 +1609,15 @@ cdef extern from *:
         stop = d + left;                /* inside this run, which is decoded to its end */
         saved = stop->op;
         stop->op = OP_STOP;
+        split = stop - 1;               /* a superinstruction there would run past the stop */
+        split_op = split->op;
+        split->op = vm_first_op[split_op];
         left = 0;
         DISPATCH();
 
     L_STOP:                             /* the window ends before this entry */
         stop->op = saved;
+        split->op = split_op;
         stop = NULL;
         goto slow;
 
@@ -1137,6 +1637,7 @@ cdef extern from *:
         if (stop) {
             left -= (int32_t)stop->run;
             stop->op = saved;
+            split->op = split_op;
         }
         h->pc = PC;
         goto out;
@@ -1164,5 +1665,7 @@ cdef extern from *:
     void decode_word(uint32_t pc, uint32_t word, Decoded* d, uint32_t base,
                      uint32_t size) noexcept nogil
     bint ends_run(int op) noexcept nogil
+    int vm_fuse(int a, int b) noexcept nogil
+    const uint8_t* vm_first_op
     int vm_exec(Hart* h, Py_ssize_t n, const volatile int* pause, vm_decode_fn decode_run,
                 void* ctx, Py_ssize_t* done) noexcept nogil

@@ -63,6 +63,8 @@ cdef void decode_run(void* ctx, uint32_t pc) noexcept nogil:
 
     Invariant: a decoded entry that does not end its run is followed by a decoded entry,
     and its run length is one more than that entry's (Core.invalidate() keeps this true).
+    Each new entry becomes a superinstruction with the entry after it when the table has
+    that pair (vm_fuse), so it depends on that entry too: invalidate() drops both.
     """
     cdef DecodeCtx* c = <DecodeCtx*>ctx
     cdef Decoded* cache = c.h.cache
@@ -84,6 +86,7 @@ cdef void decode_run(void* ctx, uint32_t pc) noexcept nogil:
         w -= 1
         run += 1
         cache[w].run = run
+        cache[w].op = vm_fuse(cache[w].op, vm_first_op[cache[w + 1].op])
 
 
 cdef class Core:
@@ -253,4 +256,4 @@ cdef class Core:
         cdef Decoded d = self.h.cache[o >> 2]
         if d.op == OP_DECODE:
             return None
-        return (OP_NAMES[d.op], 0 if d.rd == X0_SLOT else d.rd, d.rs1, d.rs2, d.imm)
+        return (OP_NAMES[vm_first_op[d.op]], 0 if d.rd == X0_SLOT else d.rd, d.rs1, d.rs2, d.imm)

@@ -535,3 +535,36 @@ def test_switching_mid_run(order, k):
     assert (got.kind, got.code, m.state.instret, list(m.state.x)) == \
         (want.kind, want.code, ref.state.instret, list(ref.state.x))
     assert m.bus.ram == ref.bus.ram
+
+
+# ---- superinstructions ----------------------------------------------------------------------
+
+# An operand list for each instruction of codegen_cython.FUSED_PAIRS; the branches and jumps go
+# to the next pair either way (jalr through the auipc before it). s0 points at data.
+PAIR_OPERANDS = {
+    "addi": "t2, t2, 3", "add": "t3, t3, t2", "xor": "t6, t6, t3", "andi": "t4, t3, 0x55",
+    "srli": "t5, t3, 3", "slli": "t5, t2, 2", "mul": "t3, t3, t2", "auipc": "t1, 0",
+    "lw": "t4, 8(s0)", "lbu": "t5, 5(s0)", "sw": "t3, 12(s0)", "sb": "t2, 3(s0)",
+    "beq": "t4, t5, {next}", "bne": "t4, t5, {next}", "blt": "t2, t3, {next}",
+    "bltu": "t2, t3, {next}", "bge": "t2, t3, {next}", "bgeu": "t4, t3, {next}",
+    "jal": "zero, {next}", "jalr": "zero, 8(t1)",
+}
+
+
+def pairs_program() -> str:
+    from vmlab.isa.codegen_cython import FUSED_PAIRS
+    body = []
+    for k, (a, b) in enumerate(FUSED_PAIRS):
+        for name in (a, b):
+            assert name in PAIR_OPERANDS, f"add operands for {name} to PAIR_OPERANDS"
+            body.append(f"    {name} {PAIR_OPERANDS[name].format(next=f'p{k}')}")
+        body.append(f"p{k}:")
+    return "\n".join([
+        "_start:", "    la s0, data", "    li s1, 40", "    li t2, 5", "    li t3, -9",
+        "loop:", *body, "    addi s1, s1, -1", "    bnez s1, loop",
+        "    addi t0, zero, 16", "    lw t1, 0(t0)",      # a pair whose second half faults
+        ".data", "data: .word 1, 2, 3, 4, 5, 6, 7, 8"])
+
+
+def test_superinstructions_stop_and_fault_inside_a_pair():
+    check(assemble(pairs_program()))
