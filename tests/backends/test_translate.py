@@ -585,6 +585,52 @@ def test_trap_mid_block_process_mode():
     assert compare_machines(ref, dut) == []
 
 
+GROUP_FALLBACKS = """
+    .globl _start
+_start:
+    la s0, buf
+    li s1, 40
+walk:                      # loads and stores through s0 share one guard ...
+    lw t0, 0(s0)
+    lw t1, 4(s0)
+    add t2, t0, t1
+    sw t2, 8(s0)
+    sh t1, 12(s0)
+    lbu t3, 13(s0)
+    sb t3, 14(s0)
+    addi s0, s0, 1         # ... which fails when s0 is misaligned: the bus completes them
+    addi s1, s1, -1
+    bnez s1, walk
+    li s1, 3
+    la s0, self
+self:                      # stores of the same words into this very line: the bus drops
+    lw t0, 0(s0)           # the translation, which leaves after the store
+    lw t1, 4(s0)
+    sw t0, 0(s0)
+    sw t1, 4(s0)
+    addi s1, s1, -1
+    bnez s1, self
+    li s0, 0x80000000
+    lw t0, 0(s0)           # in RAM ...
+    lw t1, -4(s0)          # ... and below it: the fault is at this instruction
+    li a0, 1
+    li a7, 93
+    ecall
+    .data
+buf: .space 128
+"""
+
+
+def test_grouped_accesses_when_their_guard_fails():
+    """Misaligned accesses, stores into code and a fault in the middle of a group take the
+    group's slow way (each access through the bus), as the interpreter would."""
+    assert_lockstep(assemble(GROUP_FALLBACKS))
+    ref, dut, a, b = run_both(GROUP_FALLBACKS, threshold=0)
+    assert a.kind is b.kind is StopKind.TRAP and a.pc == b.pc and a.tval == b.tval == 0x7FFFFFFC
+    assert compare_machines(ref, dut) == []
+    assert dut.backend.stats["invalidations"] > 0
+
+
 @pytest.mark.parametrize("src", [SYSTEM_TRAPS, TIMER], ids=["traps", "timer"])
 def test_system_mode(src):
     prog = assemble(src)

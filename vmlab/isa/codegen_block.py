@@ -41,6 +41,8 @@ REG_INDEX = {name: i for i, name in enumerate(ABI_NAMES) if i}
 LOAD_FUNCS = {"_ld4": (4, False), "_ld2u": (2, False), "_ld2s": (2, True),
               "_ld1u": (1, False), "_ld1s": (1, True)}
 STORE_FUNCS = {"_st4": 4, "_st2": 2, "_st1": 1}
+_LOAD_NAME = {v: k for k, v in LOAD_FUNCS.items()}
+_STORE_NAME = {v: k for k, v in STORE_FUNCS.items()}
 _CALL_RANGES = {"_ld4": (0, M32), "_ld2u": (0, 0xFFFF), "_ld2s": (-0x8000, 0x7FFF),
                 "_ld1u": (0, 0xFF), "_ld1s": (-0x80, 0x7F),
                 "_tdiv": (-(1 << 31), 1 << 31), "_trem": (-(1 << 31), 1 << 31)}
@@ -437,14 +439,16 @@ class AccessGroup:
     """Consecutive instructions whose loads and stores go through one base register.
 
     One guard (in RAM, aligned, no store into a flagged line) covers all of them; behind it
-    each access is a plain memoryview index. When the guard fails, the instructions run one
-    by one with their own checks, exactly as without the group.
+    each access is a plain memoryview index. When the guard fails (rarely: an access outside
+    RAM, misaligned, or into a line holding code), the instructions run one by one and the
+    accesses go to the bus's load and store functions, which handle every case.
     """
     start: int                    # index of the first instruction in the block
     end: int                      # index after the last
     guard: list[ast.stmt]         # computes _o and ends with the test (an ast.If with empty bodies)
     pre: list[ast.stmt]           # behind the guard, before the instructions: word/halfword indexes
     fast: dict[int, list[ast.stmt]]   # instruction index -> its statements behind the guard
+    slow: dict[int, list[ast.stmt]]   # member index -> its access through the bus, when the guard fails
 
 
 MAX_GROUP = 12
@@ -530,6 +534,7 @@ def _group(codes: list[InsnCode], members: list[int], ram: RamModel) -> AccessGr
         if w in widths:
             pre.append(ast.Assign([ast.Name(index_name[w], ast.Store())], ast.BinOp(o, ast.RShift(), ast.Constant(shift)), lineno=0))
     fast: dict[int, list[ast.stmt]] = {}
+    slow: dict[int, list[ast.stmt]] = {}
     for i in range(members[0], members[-1] + 1):
         c = codes[i]
         if c.mem is None or i not in members:
@@ -539,15 +544,21 @@ def _group(codes: list[InsnCode], members: list[int], ram: RamModel) -> AccessGr
         shift = {4: 2, 2: 1, 1: 0}[a.width]
         idx = _fold_expr(ast.BinOp(ast.Name(index_name[a.width], ast.Load()), ast.Add(), ast.Constant(a.offset >> shift)))
         item = ast.Subscript(ast.Name(VIEWS[a.width], ast.Load()), idx, ast.Load())
+        addr = _fold_expr(ast.BinOp(ast.Name(base, ast.Load()), ast.Add(), ast.Constant(a.offset)))
         if a.store:
             stmts = [ast.Assign([_store_target(item)], a.value, lineno=0)]
+            call = ast.Call(ast.Name(_STORE_NAME[a.width], ast.Load()), [addr, a.value], [])
+            slow[i] = [ast.Expr(call), ast.Expr(ast.Call(ast.Name("__smc__", ast.Load()), [], []))]
         else:
             v = BlockEmitter._sign(a.width, item) if a.signed else item
             stmts = _lower_mask(a.target, ast.BinOp(v, ast.BitAnd(), ast.Constant(M32)) if a.signed else v)
+            call = ast.Call(ast.Name(_LOAD_NAME[a.width, a.signed], ast.Load()), [addr], [])
+            slow[i] = [ast.Assign([ast.Name(a.target, ast.Store())],
+                                  ast.BinOp(call, ast.BitAnd(), ast.Constant(M32)) if a.signed else call, lineno=0)]
         fast[i] = stmts
     test = tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
     guard.append(ast.If(test, [], []))
-    return AccessGroup(members[0], members[-1] + 1, guard, pre, fast)
+    return AccessGroup(members[0], members[-1] + 1, guard, pre, fast, slow)
 
 
 def _call_name(n) -> str | None:

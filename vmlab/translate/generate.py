@@ -44,6 +44,7 @@ from ..trap import PRIV_NAMES
 from .records import Shape
 
 COMMENT_COLUMN = 60
+DISPATCH_SEGMENT = 4           # blocks (or inner loops) under one `if b <= last:` test of a region's chain
 
 
 @dataclass
@@ -198,6 +199,15 @@ class _Generator:
                 if hi - lo + 1 == len(body) and h == lo:
                     for k in body:
                         self.loop[k] = (lo, hi)
+        # budget checks: only where control can arrive other than by a jump forward in the
+        # chain (a jump back, the exit of a block that loops on itself; a computed
+        # jump checks the `need` of the block it lands on before it goes there); such
+        # a check asks for enough steps to reach the next check or leave (`need`); the blocks
+        # in between only count. The function checks `need` of the block it is entered at.
+        self.checked: set[int] = set()
+        self.need: list[int] = []
+        if self.dispatch:
+            self._plan_budget()
         self.targets: list[int] = []
         self.lines: list[str] = []
         self.comments: dict[int, object] = {}
@@ -221,6 +231,23 @@ class _Generator:
         if self.form != "block" and len(self.loads) > 2:
             self.span = (self.loads[0], self.loads[-1])
             self.loads = list(range(self.loads[0], self.loads[-1] + 1))
+
+    def _plan_budget(self) -> None:
+        shapes, index = self.shapes, self.index
+        succ = [[index[t] for t in sh.exits if t in index] for sh in shapes]
+        checked = self.checked
+        for k, sh in enumerate(shapes):
+            looping = sh.pc in sh.exits
+            if looping:                        # its for loop checks the budget itself
+                checked.add(k)
+            for j in succ[k]:
+                if j <= k or looping:          # a jump back, or out of a for loop: `continue`
+                    checked.add(j)
+        need = [0] * len(shapes)
+        for k in range(len(shapes) - 1, -1, -1):
+            ahead = [need[j] for j in succ[k] if j > k and j not in checked]
+            need[k] = len(shapes[k].codes) + max(ahead, default=0)
+        self.need = need
 
     # -- helpers ------------------------------------------------------------------------------
     def emit(self, text: str, where=None, comment=None) -> None:
@@ -261,7 +288,8 @@ class _Generator:
         name = f"tb_{self.entry:08x}"
         if self.dispatch:
             e("    _IN = {" + ", ".join(f"{sh.pc:#x}: {k}" for k, sh in enumerate(shapes)) + "}",
-              comment="# block start -> index")
+              comment="# block start -> index, for computed jumps")
+            e(f"    _ND = {tuple(self.need)}", comment="# steps each block needs to reach the next check")
         e(f"    def {name}(n{f', b={self.index[self.entry]}' if self.dispatch else ''}):")
         b = " " * 8
         K = len(shapes)
@@ -278,33 +306,49 @@ class _Generator:
             e(f"{b}try:")
             self.block(sh, 0, b + "    ")
         else:
+            if self.dispatch:
+                e(f"{b}if n < _ND[b]: return _partial(({', '.join(f'{sh.pc:#x}' for sh in shapes)})[b], n)",
+                  comment="# fewer steps left than the way to the next check")
             e(f"{b}_E[{K}] += 1")
             e(grow[0], comment=f"# every {self.grow_mask + 1}th time: grow into a region?")
             e(grow[1]); e(grow[2])
             self.load_registers(b)
             e(b + " = ".join(f"_c{k}" for k in range(len(shapes))) + " = 0", comment="# executions of each block")
             if self.dispatch:
+                e(f"{b}_nx = None", comment="# set on the way out: the function to run next")
+            if self.dispatch:
                 e(f"{b}try:")
                 e(f"{b}    while True:")
-                ind = b + "        "
+                # the chain of tests is cut into segments: `if b <= last:` skips a whole
+                # segment with one test (control only moves forward through the chain: a jump
+                # back goes round the while loop again, so b >= a segment's first on arrival)
+                items = []
                 k = 0
                 while k < len(shapes):
-                    if k not in self.loop:
-                        e(f"{ind}if b == {k}:", comment=f"# block {shapes[k].pc:#x}")
-                        self.block(shapes[k], k, ind + "    ")
-                        k += 1
-                        continue
-                    # an inner loop: its blocks dispatch among themselves without going
-                    # through the whole chain; it is left by break, with b outside it
-                    lo, hi = self.loop[k]
-                    e(f"{ind}if {lo} <= b <= {hi}:", comment=f"# loop {shapes[lo].pc:#x}: blocks {lo}-{hi}")
-                    e(f"{ind}    while True:")
-                    for j in range(lo, hi + 1):
-                        e(f"{ind}        if b == {j}:", comment=f"# block {shapes[j].pc:#x}")
-                        self.block(shapes[j], j, ind + "            ")
-                    e(f"{ind}        break", comment="# to a block after the loop")
-                    e(f"{ind}    if {lo} <= b <= {hi}: break", comment="# out of budget inside the loop")
+                    lo, hi = self.loop.get(k, (k, k))
+                    items.append((lo, hi))
                     k = hi + 1
+                segs = ([items[j:j + DISPATCH_SEGMENT] for j in range(0, len(items), DISPATCH_SEGMENT)]
+                        if len(items) > DISPATCH_SEGMENT + 1 else [items])
+                for seg in segs:
+                    ind = b + "        "
+                    if len(segs) > 1:
+                        e(f"{ind}if b <= {seg[-1][1]}:", comment=f"# blocks {seg[0][0]}-{seg[-1][1]}")
+                        ind += "    "
+                    for lo, hi in seg:
+                        if lo not in self.loop:
+                            e(f"{ind}if b == {lo}:", comment=f"# block {shapes[lo].pc:#x}")
+                            self.block(shapes[lo], lo, ind + "    ")
+                            continue
+                        # an inner loop: its blocks dispatch among themselves without going
+                        # through the whole chain; it is left by break, with b outside it
+                        e(f"{ind}if {lo} <= b <= {hi}:", comment=f"# loop {shapes[lo].pc:#x}: blocks {lo}-{hi}")
+                        e(f"{ind}    while True:")
+                        for j in range(lo, hi + 1):
+                            e(f"{ind}        if b == {j}:", comment=f"# block {shapes[j].pc:#x}")
+                            self.block(shapes[j], j, ind + "            ")
+                        e(f"{ind}        break", comment="# to a block after the loop")
+                        e(f"{ind}    if _nx is not None or {lo} <= b <= {hi}: break", comment="# leaving, or out of budget inside the loop")
             else:
                 e(f"{b}try:")
                 self.block(shapes[0], 0, b + "    ")
@@ -318,6 +362,8 @@ class _Generator:
                 e(f"{b}n -= {L} * _i; _c0 += _i")
             for ln in self.flush() + self.wb(self.writes):
                 e(b + ln)
+            if self.dispatch:
+                e(f"{b}if _nx is not None: return _nx, n", comment="# every exit of the region comes here")
             at = "(" + ", ".join(f"{x.pc:#x}" for x in shapes) + ")[b]" if self.dispatch else f"{sh.pc:#x}"
             e(f"{b}return _partial({at}, n)", comment="# out of budget: the rest interpreted")
         e(f"    return {name}")
@@ -349,7 +395,8 @@ class _Generator:
         else:
             body = ind
             if self.form != "block":
-                e(f"{ind}if n < {L}: break", comment="# fewer steps left than the block has")
+                if kb in self.checked:
+                    e(f"{ind}if n < {self.need[kb]}: break", comment="# fewer steps left than the way to the next check")
                 e(f"{ind}n -= {L}; _c{kb} += 1")
         written: set[int] = set()
         k = 0
@@ -375,13 +422,14 @@ class _Generator:
             written = saved
             for j in range(g.start, g.end):
                 written |= sh.codes[j].writes
-                self.insn(sh, kb, looping, j, sh.codes[j].stmts, body + "    ", written)
+                self.insn(sh, kb, looping, j, g.slow.get(j, sh.codes[j].stmts), body + "    ", written)
             k = g.end
         if looping and self.dispatch:
             e(f"{ind}else:")                       # ran out of budget inside the loop
             e(f"{ind}    n -= {L} * _i; _c{kb} += _i")
             e(f"{ind}    break")
-            e(f"{ind}n -= {L} * _i; _c{kb} += _i")  # left the loop for another block of the region
+            e(f"{ind}n -= {L} * _i; _c{kb} += _i")  # left the loop for another block, or the region
+            e(f"{ind}if _nx is not None: break")
             e(f"{ind}continue")
 
     def insn(self, sh: Shape, kb: int, looping: bool, k: int, stmts, ind: str, written: set[int]) -> None:
@@ -428,12 +476,18 @@ class _Generator:
                 if k > self.index[sh.pc]:
                     return [f"b = {k}"]                   # falls through to its test below
                 return [f"b = {k}", "continue"]
+            if self.dispatch:                             # to the common way out below the loop
+                return [f"_nx = {self.link(t)}", "break"]
             return leave + [f"return {self.link(t)}, {n}"]
         v = ast.unparse(value)
         inner = []
         if self.dispatch:
-            inner = [f"if {v} in _IN: b = _IN[{v}]; {'break' if looping else 'continue'}"]
-        elif looping:
+            # a computed jump may land anywhere: it stays inside if the budget allows
+            left = f"n - {len(sh.codes)} * _i" if looping else "n"
+            inner = [f"if {v} in _IN:", f"    b = _IN[{v}]",
+                     f"    if {left} >= _ND[b]: {'break' if looping else 'continue'}"]
+            return inner + [f"_nx = _lookup({v})", "break"]
+        if looping:
             inner = [f"if {v} == {sh.pc:#x}: continue"]
         return inner + leave + [f"return _lookup({v}), {n}"]
 
