@@ -51,8 +51,8 @@ def test_harness_reports_a_divergence():
     class Broken(InterpBackend):
         name = "broken"
 
-        def make_handler(self, pc, word):
-            h, ins = super().make_handler(pc, word)
+        def make_handler(self, pc, word, indexed=False):
+            h, ins = super().make_handler(pc, word, indexed)
             if ins is not None and ins.name == "add":
                 x = self.m.state.x
                 rd = (word >> 7) & 31

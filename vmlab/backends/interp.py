@@ -2,8 +2,11 @@
 
 Every address that has been executed maps to a handler closure made by the factories that
 :mod:`vmlab.isa.codegen` generates from the instruction table, with the operands (and the
-instruction's own address) bound in. The run loop is just ``pc = code[pc]()``. A miss in the
-cache (``__missing__``) fetches and decodes the word.
+instruction's own address) bound in. The cache is a list indexed by the word's position in
+RAM, ``i = (pc - RAM_BASE) // 4``, and the handlers return the next instruction's index, so
+the run loop is just ``i = code[i]()``: indexing a list is much cheaper than hashing a pc
+near 0x80000000 into a dict. A miss (a slot still holding :func:`_miss`, or an index past the
+end of the list, which grows as code is found) fetches and decodes the word.
 
 Instructions marked ``system`` in the table (CSR access, ecall, ebreak, mret, wfi, fence.i)
 and breakpoints are cached as stubs that leave the fast loop, so that those run with the
@@ -31,7 +34,13 @@ class _Break(Exception):
     """Raised by a breakpoint stub."""
 
 
-_CAREFUL, _BREAK = _Careful(), _Break()
+class _Miss(Exception):
+    """Raised by an empty cache slot: decode the word there."""
+
+
+_CAREFUL, _BREAK, _MISS = _Careful(), _Break(), _Miss()
+M32 = 0xFFFFFFFF
+PAGE_WORDS = 1024           # the cache grows a 4 KiB page of words at a time
 
 
 def _careful_stub():
@@ -42,6 +51,10 @@ def _break_stub():
     raise _BREAK
 
 
+def _miss():
+    raise _MISS
+
+
 class InterpBackend(Backend):
     name = "interp"
 
@@ -50,23 +63,34 @@ class InterpBackend(Backend):
         ns = machine.ns
         if "FACTORIES" not in ns:
             exec(interpreter_code(), ns)
-        self.factories = ns["FACTORIES"]
-        # pc -> handler. A plain dict, so that CPython specialises the lookup; a miss raises
-        # KeyError out of the fast loop, which decodes and goes on.
-        self.code: dict[int, object] = {}
+        if "INDEXED_FACTORIES" not in ns:
+            exec(interpreter_code(next_index=True), ns)
+        self.factories = ns["FACTORIES"]                   # handlers return the next pc
+        self.indexed_factories = ns["INDEXED_FACTORIES"]   # ... the next pc's cache index
+        self.base = machine.bus.base
+        self.words = machine.bus.size >> 2                 # the cache never grows past RAM
+        # index -> handler for the run loop. A handler returns the next index; an empty slot
+        # holds _miss, and an index past the end (the list grows on demand) raises IndexError.
+        self.code: list = []
         self.real: dict[int, object] = {}      # pc -> real handler, for pcs whose cache entry is a stub
         self.decoded = 0                        # statistics: words decoded
         machine.bus.code_listeners.append(self.invalidate)
 
     # -- decoding -----------------------------------------------------------------------------
-    def make_handler(self, pc: int, word: int):
+    def make_handler(self, pc: int, word: int, indexed: bool = False):
+        """(handler, Insn) for the instruction `word` at `pc`; Insn is None when it is illegal.
+
+        The handler executes the instruction and returns the next pc or, when `indexed`, the
+        next pc's index in the run loop's cache.
+        """
         ins = ISA.decode(word)
         if ins is None:
             def illegal():
                 raise Trap(Cause.ILLEGAL_INSTRUCTION, word)
             return illegal, None
         ops = ins.decode_operands(word)
-        return self.factories[ins.name](pc, word, **ops), ins
+        factories = self.indexed_factories if indexed else self.factories
+        return factories[ins.name](pc, word, **ops), ins
 
     def _real_handler(self, pc: int):
         h = self.real.get(pc)
@@ -80,31 +104,43 @@ class InterpBackend(Backend):
             self.real[pc] = h
         return h
 
-    def _decode_into_cache(self, pc: int):
+    def _decode_into_cache(self, pc: int) -> None:
+        """Fill the cache slot of `pc` (raises the fetch's Trap: misaligned, access fault)."""
         if pc & 3:
             raise Trap(Cause.INSTRUCTION_ADDRESS_MISALIGNED, pc)
-        word = self.m.bus.fetch(pc)
-        h, ins = self.make_handler(pc, word)
-        self.m.bus.mark_code(pc)
-        self.decoded += 1
+        word = self.m.bus.fetch(pc)            # in RAM from here on: its index is < self.words
+        h, ins = self.make_handler(pc, word, indexed=True)
         if pc in self.m.breakpoints:
-            self.real[pc] = h
+            self.real[pc] = self.make_handler(pc, word)[0]
             h = _break_stub
         elif ins is not None and ins.system:
-            self.real[pc] = h
+            self.real[pc] = self.make_handler(pc, word)[0]
             h = _careful_stub
-        self.code[pc] = h
-        return h
+        self.m.bus.mark_code(pc)
+        self.decoded += 1
+        code = self.code
+        i = ((pc - self.base) & M32) >> 2
+        if i >= len(code):
+            code.extend([_miss] * (min(i + PAGE_WORDS & -PAGE_WORDS, self.words) - len(code)))
+        code[i] = h
 
     # -- invalidation -------------------------------------------------------------------------
     def invalidate(self, addr: int, size: int) -> None:
-        code, real = self.code, self.real
-        for pc in range(addr & ~3, addr + size, 4):
-            code.pop(pc, None)
-            real.pop(pc, None)
+        code, real, base = self.code, self.real, self.base
+        lo, hi = addr & ~3, addr + size
+        a, b = max(lo, base), min(hi, base + len(code) * 4)
+        if a < b:                              # the cached part of [lo, hi), as indexes
+            i, j = (a - base) >> 2, (b - base + 3) >> 2
+            code[i:j] = [_miss] * (j - i)
+        if hi - lo <= 64:
+            for pc in range(lo, hi, 4):
+                real.pop(pc, None)
+        else:
+            for pc in [pc for pc in real if lo <= pc < hi]:
+                del real[pc]
 
     def invalidate_all(self) -> None:
-        self.code.clear()
+        self.code[:] = []          # in place: a running loop holds the list
         self.real.clear()
 
     def detach(self) -> None:
@@ -134,68 +170,74 @@ class InterpBackend(Backend):
     def run(self, budget: int):
         m = self.m
         s = m.state
-        code = self.code
-        pc = s.pc
+        code, base = self.code, self.base
         left = budget
         while left > 0:
             n = m._slice_budget(left)
+            pc = s.pc
+            if pc & 3:            # set from outside (handlers trap before returning one)
+                left -= 1
+                stop = m._take_trap(Trap(Cause.INSTRUCTION_ADDRESS_MISALIGNED, pc))
+                if stop is not None:
+                    return stop
+                continue
+            i = ((pc - base) & M32) >> 2
             # itertools.repeat makes no int per iteration (range does, past 256); how many
             # instructions completed before an exception is what the iterator has left.
             it = repeat(None, n)
             try:
                 for _ in it:
-                    pc = code[pc]()
+                    i = code[i]()
                 done = n
-            except KeyError:
+            except (_Miss, IndexError):
+                if i < len(code) and code[i] is not _miss:
+                    raise                      # an IndexError inside a handler: a bug, not a miss
                 done = n - it.__length_hint__() - 1
                 s.instret += done
                 left -= done
+                s.pc = pc = ((i << 2) + base) & M32
                 try:
                     self._decode_into_cache(pc)
                 except Trap as t:
-                    s.pc = pc
                     left -= 1
                     stop = m._take_trap(t)
                     if stop is not None:
                         return stop
-                    pc = s.pc
                 continue
             except (_Careful, NeedSync):
                 done = n - it.__length_hint__() - 1
             except _Break:
                 done = n - it.__length_hint__() - 1
                 s.instret += done
-                s.pc = pc
+                s.pc = pc = ((i << 2) + base) & M32
                 return m._breakpoint_stop(pc)
             except Trap as t:
                 done = n - it.__length_hint__() - 1
                 s.instret += done
-                s.pc = pc
+                s.pc = ((i << 2) + base) & M32
                 left -= done + 1          # a trapping instruction counts as a step
                 stop = m._take_trap(t)
                 if stop is not None:
                     return stop
-                pc = s.pc
                 continue
             else:
                 s.instret += done
-                s.pc = pc
+                s.pc = ((i << 2) + base) & M32
                 left -= done
                 stop = m._between_slices()
                 if stop is not None:
                     return stop
-                pc = s.pc
                 continue
             # a stub or an access that needs synchronised state: one careful step
             s.instret += done
-            s.pc = pc
+            s.pc = ((i << 2) + base) & M32
             left -= done + 1
             stop = self.step_careful()
             if stop is not None:
                 return stop
-            pc = s.pc
         return None
 
     @property
     def stats(self) -> dict:
-        return {"decoded instructions": self.decoded, "cached handlers": len(self.code)}
+        return {"decoded instructions": self.decoded,
+                "cached handlers": sum(h is not _miss for h in self.code)}

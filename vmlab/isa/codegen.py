@@ -20,16 +20,21 @@ The snippet vocabulary (a small language in Python syntax, like Spike's macros):
 
 :func:`python_factory` turns a snippet into the source of a *factory*: given one
 instruction's address and operands, it returns a closure ``h()`` that executes the instruction
-and returns the next pc. Everything that depends only on the operands (branch targets,
-``lui`` values, x0 destinations, misaligned constant targets) is settled once in the factory,
-so the closure does only the work that depends on run-time values. The functions the closure
+and returns the next pc (or, for the interpreter's run loop, the next pc's cache index).
+Everything that depends only on the operands (branch targets, ``lui`` values, x0 destinations,
+x0 sources, a zero immediate, misaligned constant targets) is settled once in the factory, so
+the closure does only the work that depends on run-time values: ``li a0, 5`` stores a
+constant, ``mv a0, a1`` copies, ``beqz a0, L`` compares with 0. The factory picks among the
+closures with the conditions the emitter asked about, nothing else. The functions the closure
 calls (``_ld4``, ``_csr_access`` ...) are globals of the namespace the code is executed in,
 provided by the machine (see :mod:`vmlab.machine`).
 """
 from __future__ import annotations
 
 import ast
+import copy
 import itertools
+import re
 
 from .spec import ISA, Insn
 
@@ -47,6 +52,8 @@ HELPERS = {
     "sfence_vma": ("_sfence_vma", True), "tdiv": ("_tdiv", False), "trem": ("_trem", False),
 }
 MISALIGNED_FETCH = 0  # Cause.INSTRUCTION_ADDRESS_MISALIGNED
+_IDENTITY_ZERO = (ast.Add, ast.Sub, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift)   # v op 0 == v
+_COMMUTATIVE = (ast.Add, ast.BitOr, ast.BitXor)                                       # 0 op v == v
 
 
 class SnippetError(Exception):
@@ -120,9 +127,15 @@ class PyEmitter:
     """
 
     def __init__(self, ins: Insn, static_values: dict, reg_read, reg_write, const, conds: dict,
-                 inline_mem: bool = False):
+                 inline_mem: bool = False, next_index: bool = False, signed_by_compare: bool = False):
         self.ins = ins
         self.inline_mem = inline_mem     # RAM fast path written inline (see _inline_load)
+        self.next_index = next_index     # return the next pc as a cache index (see _next)
+        # s32(v) and signed comparisons through a comparison with 2**31 and assignment
+        # expressions, rather than xor/subtract with 2**31: CPython 3.11 does arithmetic and
+        # bitwise operations on ints below 2**30 in place but allocates for 2**31, so the
+        # common small operands get away with no allocation.
+        self.signed_by_compare = signed_by_compare
         self.static_values = static_values      # known at generation time (translator) or None
         self.reg_read = reg_read
         self.reg_write = reg_write
@@ -133,6 +146,58 @@ class PyEmitter:
         self.final_target: str | None = None
         self.tmp = itertools.count()
         self.dead = False          # an unconditional raise was emitted at top level
+
+    # -- decode-time folding ---------------------------------------------------------------
+    # Both folds ask ``conds`` about operand values (``rs1 == 0``, ``imm == 0``). The
+    # interpreter's factories decide them (one closure per outcome); a plain dict that does
+    # not hold the question answers None, and nothing is folded.
+    def fold(self, e: ast.expr) -> ast.expr:
+        """`e` with reads of a register known to be x0 replaced by 0 ("x0 is hardwired
+        with all bits equal to 0"), s32/s64/u64 of a constant evaluated, and a conditional
+        expression on constants replaced by the branch taken."""
+        conds = self.conds
+
+        class Fold(ast.NodeTransformer):
+            def visit_Subscript(self, n):
+                if _is_X(n) and isinstance(n.slice, ast.Name) and conds.get(f"{n.slice.id} == 0"):
+                    return ast.Constant(0)
+                return self.generic_visit(n)
+
+            def visit_IfExp(self, n):
+                n = self.generic_visit(n)
+                if not any(isinstance(k, ast.Name) for k in ast.walk(n.test)):
+                    return n.body if eval(ast.unparse(n.test), {"__builtins__": {}}) else n.orelse
+                return n
+
+            def visit_Call(self, n):
+                n = self.generic_visit(n)
+                if _is_call(n) and n.func.id in PURE_FUNCS and isinstance(n.args[0], ast.Constant):
+                    v = n.args[0].value
+                    return ast.Constant(((v ^ 0x80000000) - 0x80000000) if n.func.id == "s32" else v)
+                return n
+
+        return Fold().visit(copy.deepcopy(e))
+
+    def identity(self, e: ast.expr) -> ast.expr:
+        """``v + 0`` (and -, |, ^, <<, >>; ``0 + v`` ...) is just v: ``mv`` is ``addi rd, rs1, 0``
+        or ``add rd, x0, rs2``. The 0 is a folded x0 or an operand that is 0."""
+        def zero(n):
+            if isinstance(n, ast.Constant):
+                return n.value == 0
+            return isinstance(n, ast.Name) and n.id in STATIC_NAMES and self.conds.get(f"{n.id} == 0")
+
+        if isinstance(e, ast.BinOp) and isinstance(e.op, _IDENTITY_ZERO):
+            if not _is_static(e.left) and zero(e.right):
+                return e.left
+            if isinstance(e.op, _COMMUTATIVE) and not _is_static(e.right) and zero(e.left):
+                return e.right
+        return e
+
+    def static_test(self, test: ast.expr) -> bool:
+        """The outcome of an operand-only condition: evaluated now when it is all constants."""
+        if not any(isinstance(n, ast.Name) for n in ast.walk(test)):
+            return bool(eval(ast.unparse(test), {"__builtins__": {}}))
+        return self.conds[ast.unparse(test)]
 
     # -- expressions -----------------------------------------------------------------------
     def expr(self, n: ast.AST) -> str:
@@ -159,6 +224,9 @@ class PyEmitter:
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
             f, args = n.func.id, n.args
             if f == "s32":
+                if self.signed_by_compare:
+                    v = f"_s{next(self.tmp)}"
+                    return f"({v} if ({v} := {self.expr(args[0])}) < 0x80000000 else {v} - 0x100000000)"
                 return f"(({self.expr(args[0])} ^ 0x80000000) - 0x80000000)"
             if f in ("s64", "u64"):
                 return self.expr(args[0])
@@ -175,8 +243,16 @@ class PyEmitter:
         if len(n.ops) != 1:
             raise SnippetError(f"{self.ins.name}: chained comparison")
         a, b = n.left, n.comparators[0]
+        if self.signed_by_compare and _is_call(a, "s32") and _is_call(b, "s32") \
+                and not _is_static(a) and not _is_static(b):
+            # Two values with the same sign bit compare as signed the way they compare as
+            # unsigned; with different signs the negative one is the larger unsigned value.
+            i = next(self.tmp)
+            va, vb, op = f"_a{i}", f"_b{i}", _op(n.ops[0])
+            return (f"(({va} {op} {vb}) if (({va} := {self.expr(a.args[0])}) ^ ({vb} := {self.expr(b.args[0])}))"
+                    f" < 0x80000000 else ({vb} {op} {va}))")
         # Signed compare without converting: x ^ 2**31 maps signed order onto unsigned order.
-        if _is_call(a, "s32") and (_is_call(b, "s32") or _is_static(b)):
+        if not self.signed_by_compare and _is_call(a, "s32") and (_is_call(b, "s32") or _is_static(b)):
             left = f"({self.expr(a.args[0])} ^ 0x80000000)"
             if _is_call(b, "s32") and not _is_static(b):
                 right = f"({self.expr(b.args[0])} ^ 0x80000000)"
@@ -200,10 +276,13 @@ class PyEmitter:
             t = s.targets[0]
             if _is_X(t):
                 e = s.value
-                if self.conds.get(f"{ast.unparse(t.slice)} == 0"):
+                to_x0 = self.conds.get(f"{ast.unparse(t.slice)} == 0")
+                e = self.fold(e)
+                if to_x0:
                     if _has_effects(e):
                         L(f"{ind}{self.expr(e)}")
                     return
+                e = self.identity(e)
                 if self.inline_mem and _is_call(e, "load"):
                     return self._inline_load(t, e, ind)
                 if _is_static(e):
@@ -215,10 +294,10 @@ class PyEmitter:
                     L(f"{ind}{self.reg_write(self.expr(t.slice), v, t.slice)}")
                 return
             if isinstance(t, ast.Name):
-                L(f"{ind}{t.id} = {self.expr(s.value)}")
+                L(f"{ind}{t.id} = {self.expr(self.fold(s.value))}")
                 return
         if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call):
-            c = s.value
+            c = self.fold(s.value)
             if _is_call(c, "jump"):
                 return self.jump(c.args[0], ind, tail, top)
             if _is_call(c, "store") and self.inline_mem:
@@ -230,11 +309,12 @@ class PyEmitter:
             L(f"{ind}{self.expr(c)}")
             return
         if isinstance(s, ast.If):
-            if _is_static(s.test):
-                taken = self.conds[ast.unparse(s.test)]
+            test = self.fold(s.test)
+            if _is_static(test):
+                taken = self.static_test(test)
                 self.block(s.body if taken else s.orelse, ind, tail)
                 return
-            L(f"{ind}if {self.expr(s.test)}:")
+            L(f"{ind}if {self.expr(test)}:")
             n = len(self.lines)
             self.block(s.body, ind + "    ", tail)
             if len(self.lines) == n:
@@ -252,6 +332,8 @@ class PyEmitter:
     # machine sets them to -1 to force every access through the bus (hooks, history).
     # RAM, RH and RW are byte, halfword and word views of RAM; FL the bus's line flags.
     def _offset(self, addr: ast.expr) -> str:
+        if _is_static(addr):
+            return self.const(f"({ast.unparse(addr)}) - RAM_BASE")
         if isinstance(addr, ast.BinOp) and isinstance(addr.op, ast.Add) and _is_X(addr.left) \
                 and _is_static(addr.right):
             return f"{self.expr(addr.left)} + {self.const(f'({ast.unparse(addr.right)}) - RAM_BASE')}"
@@ -290,6 +372,18 @@ class PyEmitter:
         L(f"{ind}else:")
         L(f"{ind}    {view} = {v}")
 
+    # -- the next pc ------------------------------------------------------------------------
+    # Handlers return the next pc, or with next_index its index in the interpreter's cache:
+    # ((pc - RAM_BASE) mod 2**32) // 4, computed by the namespace function _index for
+    # decode-time targets. Every pc a handler returns is a multiple of 4 (jump() traps
+    # otherwise), so the index names the pc exactly; a pc outside RAM has an index past the
+    # end of RAM's words.
+    def _next(self, src: str) -> str:
+        """Name of the decode-time constant for next pc `src` (an operand-only expression)."""
+        if self.next_index:
+            return self.const(f"_index({src})")
+        return self.const(f"({src}) & 0xFFFFFFFF")
+
     def jump(self, target: ast.expr, ind: str, tail: bool, top: bool) -> None:
         L = self.lines.append
         if _is_static(target):
@@ -298,17 +392,31 @@ class PyEmitter:
                 L(f"{ind}raise Trap({MISALIGNED_FETCH}, {self.const(f'({src}) & 0xFFFFFFFF')})")
                 self.dead = self.dead or top
                 return
-            t = self.const(f"({src}) & 0xFFFFFFFF")
+            t = self._next(src)
         else:
             v = f"_t{next(self.tmp)}"
+            # With next_index, v is the target's offset from RAM_BASE mod 2**32: its low two
+            # bits are the target's (RAM_BASE is a multiple of 4), and it is 4 * the index.
+            rebase = " - RAM_BASE" if self.next_index else ""
             if isinstance(target, ast.BinOp) and isinstance(target.op, ast.BitAnd) and _is_static(target.right):
-                # jalr: (X[rs1] + imm) & ~1, then mod 2**32: one AND with a folded mask
-                L(f"{ind}{v} = {self.expr(target.left)} & {self.const(f'({ast.unparse(target.right)}) & 0xFFFFFFFF')}")
+                # jalr: (X[rs1] + imm) & ~1, then mod 2**32: one AND with a folded mask (and
+                # RAM_BASE, even, can be subtracted before the AND clears bit 0)
+                left = target.left
+                if self.next_index and isinstance(left, ast.BinOp) and isinstance(left.op, ast.Add) \
+                        and _is_static(left.right):
+                    left_src = f"({self.expr(left.left)} + {self.const(f'({ast.unparse(left.right)}) - RAM_BASE')})"
+                else:
+                    left_src = f"({self.expr(left)}{rebase})"
+                L(f"{ind}{v} = {left_src} & {self.const(f'({ast.unparse(target.right)}) & 0xFFFFFFFF')}")
             else:
-                L(f"{ind}{v} = {self.expr(target)} & 0xFFFFFFFF")
+                L(f"{ind}{v} = ({self.expr(target)}{rebase}) & 0xFFFFFFFF")
             L(f"{ind}if {v} & 3:")
-            L(f"{ind}    raise Trap({MISALIGNED_FETCH}, {v})")
-            t = v
+            if self.next_index:
+                L(f"{ind}    raise Trap({MISALIGNED_FETCH}, ({v} + RAM_BASE) & 0xFFFFFFFF)")
+                t = f"{v} >> 2"
+            else:
+                L(f"{ind}    raise Trap({MISALIGNED_FETCH}, {v})")
+                t = v
         if tail:
             L(f"{ind}return {t}")
         elif top:
@@ -328,10 +436,10 @@ class PyEmitter:
         if self.final_target is not None:
             self.lines.append(f"{indent}return {self.final_target}")
         elif self.needs_npc:
-            self.lines.insert(0, f"{indent}_npc = {self.const('PC + 4')}")
+            self.lines.insert(0, f"{indent}_npc = {self._next('PC + 4')}")
             self.lines.append(f"{indent}return _npc")
         elif not (last.startswith("return ") or last.startswith("raise ")) or self.lines[-1].startswith(indent + " "):
-            self.lines.append(f"{indent}return {self.const('PC + 4')}")
+            self.lines.append(f"{indent}return {self._next('PC + 4')}")
         return self.lines
 
 
@@ -369,12 +477,45 @@ def _fits_u32(e: ast.AST) -> bool:
 
 # ---- the interpreter's factories -----------------------------------------------------------
 
-def python_factory(ins: Insn, inline_mem: bool = True) -> str:
-    """Source of ``make_<ident>(PC, WORD, <operands>)`` returning the handler closure."""
+class _Undecided(Exception):
+    """The emitter asked about an operand (``rd == 0`` ...) that this variant has not decided."""
+
+
+class _Decisions(dict):
+    """The static conditions decided for one variant of a handler; asking for any other raises
+    _Undecided, so that python_factory can split the variant in two."""
+
+    def __missing__(self, cond: str):
+        for a, b in ((" != ", " == "), (" == ", " != ")):     # rs1 != 0 once rs1 == 0 is decided
+            if a in cond and cond.replace(a, b) in self:
+                return not self[cond.replace(a, b)]
+        raise _Undecided(cond)
+
+    def get(self, cond: str, default=None):
+        return self[cond]
+
+
+def _variants(emit, decided: dict):
+    """The handler bodies for every outcome of the conditions the emitter asks about, as a
+    decision tree: a list of lines (one variant), or (condition, tree if true, tree if false).
+    Only the conditions that change the code are asked, in the order the snippet needs them."""
+    try:
+        return emit(_Decisions(decided))
+    except _Undecided as u:
+        cond = u.args[0]
+        yes = _variants(emit, {**decided, cond: True})
+        no = _variants(emit, {**decided, cond: False})
+        return yes if yes == no else (cond, yes, no)
+
+
+def python_factory(ins: Insn, inline_mem: bool = True, next_index: bool = False) -> str:
+    """Source of ``make_<ident>(PC, WORD, <operands>)`` returning the handler closure.
+
+    The handler returns the next pc or, with `next_index`, that pc's index in the
+    interpreter's cache (see :meth:`PyEmitter._next`).
+    """
     params = ["PC", "WORD", *ins.operand_names]
-    gen = _Gen(ins)
-    conds = gen.static_conditions()
-    out = [f"def make_{ins.ident}({', '.join(params)}):",
+    out = [f"def {_factory_name(ins, next_index)}({', '.join(params)}):",
            f"    # {ins.name}: {ins.semantics!r}"]
     consts: dict[str, str] = {}
 
@@ -385,43 +526,64 @@ def python_factory(ins: Insn, inline_mem: bool = True) -> str:
             consts[src] = f"_k{len(consts)}"
         return consts[src]
 
-    variants = []
-    for values in itertools.product((False, True), repeat=len(conds)):
-        cv = dict(zip(conds, values))
-        em = PyEmitter(ins, None, lambda r, node: f"x[{r}]",
-                       lambda r, v, node: f"x[{r}] = {v}", const, cv, inline_mem)
-        variants.append((cv, em.body("        ")))
-    for src, name in consts.items():
-        out.append(f"    {name} = {src}")
-    if not conds:
-        out.append("    def h():")
-        out.extend(variants[0][1])
-        out.append("    return h")
-        return "\n".join(out) + "\n"
-    for k, (cv, lines) in enumerate(variants):
-        test = " and ".join(f"({c})" if v else f"not ({c})" for c, v in cv.items())
-        out.append(f"    {'if' if k == 0 else 'elif'} {test}:")
-        out.append("        def h():")
-        out.extend("    " + ln for ln in lines)
-        out.append("        return h")
-    return "\n".join(out) + "\n"
+    def emit(conds):
+        em = PyEmitter(ins, None, lambda r, node: f"x[{r}]", lambda r, v, node: f"x[{r}] = {v}",
+                       const, conds, inline_mem, next_index, signed_by_compare=True)
+        return em.body("        ")
+
+    tree = _variants(emit, {})
+    body: list[str] = []
+
+    def render(t, ind: str) -> None:
+        if isinstance(t, tuple):
+            cond, yes, no = t
+            body.append(f"{ind}if {cond}:")
+            render(yes, ind + "    ")
+            render(no, ind)
+            return
+        body.append(f"{ind}def h():")
+        body.extend(ind[4:] + ln for ln in t)
+        body.append(f"{ind}return h")
+
+    render(tree, "    ")
+    used = set(re.findall(r"\b_k\d+\b", "\n".join(body)))
+    out.extend(f"    {name} = {src}" for src, name in consts.items() if name in used)
+    return "\n".join(out + body) + "\n"
 
 
-def interpreter_module() -> str:
-    """Source of every factory, plus the FACTORIES table mapping Insn name to factory."""
-    parts = ["# AUTO-GENERATED from vmlab/isa by vmlab.isa.codegen.interpreter_module() — DO NOT EDIT\n"]
+def _factory_name(ins: Insn, next_index: bool) -> str:
+    return f"make_{ins.ident}_indexed" if next_index else f"make_{ins.ident}"
+
+
+def interpreter_module(next_index: bool = False) -> str:
+    """Source of every factory, plus the FACTORIES table mapping Insn name to factory.
+
+    With `next_index`, the handlers return cache indexes (the interpreter's run loop): the
+    factories are ``make_<insn>_indexed``, the table INDEXED_FACTORIES, and the module
+    defines ``_index(pc)``. Otherwise the handlers return pcs (careful steps, the
+    translator's interpreted blocks). Both can be executed in the same namespace.
+    """
+    parts = [f"# AUTO-GENERATED from vmlab/isa by vmlab.isa.codegen.interpreter_module"
+             f"({'next_index=True' if next_index else ''}) — DO NOT EDIT\n"]
+    if next_index:
+        parts.append("def _index(pc):\n"
+                     "    \"\"\"The cache index of pc: its word's offset from RAM_BASE, mod 2**32.\"\"\"\n"
+                     "    return ((pc - RAM_BASE) & 0xFFFFFFFF) >> 2\n")
     for ins in ISA.insns:
-        parts.append(python_factory(ins))
-    parts.append("FACTORIES = {" + ", ".join(f"{i.name!r}: make_{i.ident}" for i in ISA.insns) + "}\n")
+        parts.append(python_factory(ins, next_index=next_index))
+    table = "INDEXED_FACTORIES" if next_index else "FACTORIES"
+    parts.append(table + " = {" + ", ".join(f"{i.name!r}: {_factory_name(i, next_index)}"
+                                             for i in ISA.insns) + "}\n")
     return "\n".join(parts)
 
 
-_CODE = None
+_CODE: dict[bool, object] = {}
 
 
-def interpreter_code():
+def interpreter_code(next_index: bool = False):
     """The compiled interpreter module (compiled once per process, executed per machine)."""
-    global _CODE
-    if _CODE is None:
-        _CODE = compile(interpreter_module(), "<vmlab generated handlers>", "exec")
-    return _CODE
+    code = _CODE.get(next_index)
+    if code is None:
+        name = "<vmlab generated handlers, next index>" if next_index else "<vmlab generated handlers>"
+        code = _CODE[next_index] = compile(interpreter_module(next_index), name, "exec")
+    return code
