@@ -395,26 +395,15 @@ class PyEmitter:
             t = self._next(src)
         else:
             v = f"_t{next(self.tmp)}"
-            # With next_index, v is the target's offset from RAM_BASE mod 2**32: its low two
-            # bits are the target's (RAM_BASE is a multiple of 4), and it is 4 * the index.
-            rebase = " - RAM_BASE" if self.next_index else ""
-            if isinstance(target, ast.BinOp) and isinstance(target.op, ast.BitAnd) and _is_static(target.right):
-                # jalr: (X[rs1] + imm) & ~1, then mod 2**32: one AND with a folded mask (and
-                # RAM_BASE, even, can be subtracted before the AND clears bit 0)
-                left = target.left
-                if self.next_index and isinstance(left, ast.BinOp) and isinstance(left.op, ast.Add) \
-                        and _is_static(left.right):
-                    left_src = f"({self.expr(left.left)} + {self.const(f'({ast.unparse(left.right)}) - RAM_BASE')})"
-                else:
-                    left_src = f"({self.expr(left)}{rebase})"
-                L(f"{ind}{v} = {left_src} & {self.const(f'({ast.unparse(target.right)}) & 0xFFFFFFFF')}")
-            else:
-                L(f"{ind}{v} = ({self.expr(target)}{rebase}) & 0xFFFFFFFF")
-            L(f"{ind}if {v} & 3:")
             if self.next_index:
-                L(f"{ind}    raise Trap({MISALIGNED_FETCH}, ({v} + RAM_BASE) & 0xFFFFFFFF)")
-                t = f"{v} >> 2"
+                t = self._index_of(target, v, ind)
             else:
+                if isinstance(target, ast.BinOp) and isinstance(target.op, ast.BitAnd) and _is_static(target.right):
+                    # jalr: (X[rs1] + imm) & ~1, then mod 2**32: one AND with a folded mask
+                    L(f"{ind}{v} = {self.expr(target.left)} & {self.const(f'({ast.unparse(target.right)}) & 0xFFFFFFFF')}")
+                else:
+                    L(f"{ind}{v} = {self.expr(target)} & 0xFFFFFFFF")
+                L(f"{ind}if {v} & 3:")
                 L(f"{ind}    raise Trap({MISALIGNED_FETCH}, {v})")
                 t = v
         if tail:
@@ -424,6 +413,35 @@ class PyEmitter:
         else:
             self.needs_npc = True
             L(f"{ind}_npc = {t}")
+
+    def _index_of(self, target: ast.expr, v: str, ind: str) -> str:
+        """Lines that leave in `v` the offset of a run-time jump target from RAM_BASE (raising
+        instruction-address-misaligned); returns the expression of its cache index."""
+        L = self.lines.append
+        e, mask = target, None
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.BitAnd) and _is_static(e.right):
+            e, mask = e.left, e.right                 # jalr: (X[rs1] + imm) & ~1
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add) and _is_static(e.right):
+            L(f"{ind}{v} = {self.expr(e.left)} + {self.const(f'({ast.unparse(e.right)}) - RAM_BASE')}")
+        else:
+            L(f"{ind}{v} = {self.expr(e)} - RAM_BASE")
+        wrap = self.const(f"({ast.unparse(mask)}) & 0xFFFFFFFF") if mask is not None else "0xFFFFFFFF"
+        m = None if mask is None else _constant_value(mask)
+        if mask is None or (m is not None and (m & MASK) | 3 == MASK):
+            # The offset is 4 * index already when it is in [0, 2**30) with its low bits clear
+            # (bit 0 does not count when the AND clears it: >> 2 drops it). Testing that is an
+            # AND with a small negative constant, which CPython does without allocating; only
+            # the rest (below RAM, far above, wrapping, misaligned) pays for the reduction.
+            low = 3 if mask is None else 3 & m
+            L(f"{ind}if {v} & {-(1 << 30) | low:#x}:")
+            L(f"{ind}    {v} &= {wrap}")
+            L(f"{ind}    if {v} & 3:")
+            L(f"{ind}        raise Trap({MISALIGNED_FETCH}, ({v} + RAM_BASE) & 0xFFFFFFFF)")
+        else:
+            L(f"{ind}{v} &= {wrap}")
+            L(f"{ind}if {v} & 3:")
+            L(f"{ind}    raise Trap({MISALIGNED_FETCH}, ({v} + RAM_BASE) & 0xFFFFFFFF)")
+        return f"{v} >> 2"
 
     def body(self, indent: str) -> list[str]:
         """Statements for the whole snippet; the last line returns the next pc."""
@@ -449,6 +467,13 @@ def _op(op: ast.AST) -> str:
             ast.Invert: "~", ast.USub: "-", ast.Not: "not ", ast.And: "and", ast.Or: "or",
             ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
             }[type(op)]
+
+
+def _constant_value(e: ast.AST) -> int | None:
+    """The value of an expression of constants (``~1``), or None when it names an operand."""
+    if any(isinstance(n, ast.Name) for n in ast.walk(e)):
+        return None
+    return eval(ast.unparse(e), {"__builtins__": {}})
 
 
 def _fits_u32(e: ast.AST) -> bool:
