@@ -18,7 +18,7 @@
 #   wfi: system: needs the machine's state written back
 #   sfence.vma: system: needs the machine's state written back
 
-OP_NAMES = ('(decode)', '(careful)', '(breakpoint)', '(stop)', 'lui', 'auipc', 'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai', 'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw', 'fence', 'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu', 'addi+blt', 'addi+addi', 'add+addi', 'addi+bne', 'lw+lw', 'sw+sw', 'mul+add', 'add+sb', 'sw+addi', 'addi+add', 'andi+srli', 'srli+beq', 'lw+beq', 'addi+bltu', 'addi+lw', 'lw+mul', 'addi+jal', 'sb+add', 'add+blt', 'lw+bgeu', 'auipc+jalr', 'addi+auipc', 'add+lw', 'xor+addi', 'lw+addi', 'sb+addi', 'addi+sw', 'add+lbu', 'add+add', 'lw+sw', 'lbu+add', 'slli+add',)
+OP_NAMES = ('(decode)', '(careful)', '(breakpoint)', '(stop)', 'lui', 'auipc', 'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai', 'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw', 'fence', 'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu', 'addi+addi', 'addi+beq', 'lw+lw', 'add+lw', 'slli+add', 'addi+bne', 'sw+sw', 'lbu+bne', 'lw+addi', 'lw+slli', 'lbu+lbu', 'addi+jal', 'sub+add', 'sb+addi', 'addi+bgeu', 'addi+sw', 'sw+addi', 'addi+blt', 'lbu+addi', 'add+add', 'slli+slli', 'lbu+sub', 'add+addi', 'andi+bne', 'add+lbu', 'add+sb', 'addi+lw', 'add+andi', 'slli+lbu', 'sub+sub', 'slli+sub', 'addi+bltu',)
 CAREFUL_INSNS = ('ecall', 'ebreak', 'csrrw', 'csrrs', 'csrrc', 'csrrwi', 'csrrsi', 'csrrci', 'fence.i', 'mret', 'sret', 'wfi', 'sfence.vma',)
 
 cdef extern from *:
@@ -80,38 +80,38 @@ cdef extern from *:
         OP_DIVU = 47,
         OP_REM = 48,
         OP_REMU = 49,
-        OP_ADDI_BLT = 50,
-        OP_ADDI_ADDI = 51,
-        OP_ADD_ADDI = 52,
-        OP_ADDI_BNE = 53,
-        OP_LW_LW = 54,
-        OP_SW_SW = 55,
-        OP_MUL_ADD = 56,
-        OP_ADD_SB = 57,
-        OP_SW_ADDI = 58,
-        OP_ADDI_ADD = 59,
-        OP_ANDI_SRLI = 60,
-        OP_SRLI_BEQ = 61,
-        OP_LW_BEQ = 62,
-        OP_ADDI_BLTU = 63,
-        OP_ADDI_LW = 64,
-        OP_LW_MUL = 65,
-        OP_ADDI_JAL = 66,
-        OP_SB_ADD = 67,
-        OP_ADD_BLT = 68,
-        OP_LW_BGEU = 69,
-        OP_AUIPC_JALR = 70,
-        OP_ADDI_AUIPC = 71,
-        OP_ADD_LW = 72,
-        OP_XOR_ADDI = 73,
-        OP_LW_ADDI = 74,
-        OP_SB_ADDI = 75,
-        OP_ADDI_SW = 76,
-        OP_ADD_LBU = 77,
-        OP_ADD_ADD = 78,
-        OP_LW_SW = 79,
-        OP_LBU_ADD = 80,
-        OP_SLLI_ADD = 81,
+        OP_ADDI_ADDI = 50,
+        OP_ADDI_BEQ = 51,
+        OP_LW_LW = 52,
+        OP_ADD_LW = 53,
+        OP_SLLI_ADD = 54,
+        OP_ADDI_BNE = 55,
+        OP_SW_SW = 56,
+        OP_LBU_BNE = 57,
+        OP_LW_ADDI = 58,
+        OP_LW_SLLI = 59,
+        OP_LBU_LBU = 60,
+        OP_ADDI_JAL = 61,
+        OP_SUB_ADD = 62,
+        OP_SB_ADDI = 63,
+        OP_ADDI_BGEU = 64,
+        OP_ADDI_SW = 65,
+        OP_SW_ADDI = 66,
+        OP_ADDI_BLT = 67,
+        OP_LBU_ADDI = 68,
+        OP_ADD_ADD = 69,
+        OP_SLLI_SLLI = 70,
+        OP_LBU_SUB = 71,
+        OP_ADD_ADDI = 72,
+        OP_ANDI_BNE = 73,
+        OP_ADD_LBU = 74,
+        OP_ADD_SB = 75,
+        OP_ADDI_LW = 76,
+        OP_ADD_ANDI = 77,
+        OP_SLLI_LBU = 78,
+        OP_SUB_SUB = 79,
+        OP_SLLI_SUB = 80,
+        OP_ADDI_BLTU = 81,
         VM_POLL = 4096     /* instructions between looks at the pause flag */
     };
 
@@ -720,60 +720,54 @@ cdef extern from *:
     {
         switch (a) {
         case OP_ADDI:
-            if (b == OP_BLT) return OP_ADDI_BLT;
             if (b == OP_ADDI) return OP_ADDI_ADDI;
+            if (b == OP_BEQ) return OP_ADDI_BEQ;
             if (b == OP_BNE) return OP_ADDI_BNE;
-            if (b == OP_ADD) return OP_ADDI_ADD;
-            if (b == OP_BLTU) return OP_ADDI_BLTU;
-            if (b == OP_LW) return OP_ADDI_LW;
             if (b == OP_JAL) return OP_ADDI_JAL;
-            if (b == OP_AUIPC) return OP_ADDI_AUIPC;
+            if (b == OP_BGEU) return OP_ADDI_BGEU;
             if (b == OP_SW) return OP_ADDI_SW;
-            break;
-        case OP_ADD:
-            if (b == OP_ADDI) return OP_ADD_ADDI;
-            if (b == OP_SB) return OP_ADD_SB;
-            if (b == OP_BLT) return OP_ADD_BLT;
-            if (b == OP_LW) return OP_ADD_LW;
-            if (b == OP_LBU) return OP_ADD_LBU;
-            if (b == OP_ADD) return OP_ADD_ADD;
+            if (b == OP_BLT) return OP_ADDI_BLT;
+            if (b == OP_LW) return OP_ADDI_LW;
+            if (b == OP_BLTU) return OP_ADDI_BLTU;
             break;
         case OP_LW:
             if (b == OP_LW) return OP_LW_LW;
-            if (b == OP_BEQ) return OP_LW_BEQ;
-            if (b == OP_MUL) return OP_LW_MUL;
-            if (b == OP_BGEU) return OP_LW_BGEU;
             if (b == OP_ADDI) return OP_LW_ADDI;
-            if (b == OP_SW) return OP_LW_SW;
+            if (b == OP_SLLI) return OP_LW_SLLI;
+            break;
+        case OP_ADD:
+            if (b == OP_LW) return OP_ADD_LW;
+            if (b == OP_ADD) return OP_ADD_ADD;
+            if (b == OP_ADDI) return OP_ADD_ADDI;
+            if (b == OP_LBU) return OP_ADD_LBU;
+            if (b == OP_SB) return OP_ADD_SB;
+            if (b == OP_ANDI) return OP_ADD_ANDI;
+            break;
+        case OP_SLLI:
+            if (b == OP_ADD) return OP_SLLI_ADD;
+            if (b == OP_SLLI) return OP_SLLI_SLLI;
+            if (b == OP_LBU) return OP_SLLI_LBU;
+            if (b == OP_SUB) return OP_SLLI_SUB;
             break;
         case OP_SW:
             if (b == OP_SW) return OP_SW_SW;
             if (b == OP_ADDI) return OP_SW_ADDI;
             break;
-        case OP_MUL:
-            if (b == OP_ADD) return OP_MUL_ADD;
+        case OP_LBU:
+            if (b == OP_BNE) return OP_LBU_BNE;
+            if (b == OP_LBU) return OP_LBU_LBU;
+            if (b == OP_ADDI) return OP_LBU_ADDI;
+            if (b == OP_SUB) return OP_LBU_SUB;
             break;
-        case OP_ANDI:
-            if (b == OP_SRLI) return OP_ANDI_SRLI;
-            break;
-        case OP_SRLI:
-            if (b == OP_BEQ) return OP_SRLI_BEQ;
+        case OP_SUB:
+            if (b == OP_ADD) return OP_SUB_ADD;
+            if (b == OP_SUB) return OP_SUB_SUB;
             break;
         case OP_SB:
-            if (b == OP_ADD) return OP_SB_ADD;
             if (b == OP_ADDI) return OP_SB_ADDI;
             break;
-        case OP_AUIPC:
-            if (b == OP_JALR) return OP_AUIPC_JALR;
-            break;
-        case OP_XOR:
-            if (b == OP_ADDI) return OP_XOR_ADDI;
-            break;
-        case OP_LBU:
-            if (b == OP_ADD) return OP_LBU_ADD;
-            break;
-        case OP_SLLI:
-            if (b == OP_ADD) return OP_SLLI_ADD;
+        case OP_ANDI:
+            if (b == OP_BNE) return OP_ANDI_BNE;
             break;
         }
         return a;
@@ -789,12 +783,12 @@ cdef extern from *:
         OP_BGE, OP_BLTU, OP_BGEU, OP_LB, OP_LH, OP_LW,
         OP_LBU, OP_LHU, OP_SB, OP_SH, OP_SW, OP_FENCE,
         OP_MUL, OP_MULH, OP_MULHSU, OP_MULHU, OP_DIV, OP_DIVU,
-        OP_REM, OP_REMU, OP_ADDI, OP_ADDI, OP_ADD, OP_ADDI,
-        OP_LW, OP_SW, OP_MUL, OP_ADD, OP_SW, OP_ADDI,
-        OP_ANDI, OP_SRLI, OP_LW, OP_ADDI, OP_ADDI, OP_LW,
-        OP_ADDI, OP_SB, OP_ADD, OP_LW, OP_AUIPC, OP_ADDI,
-        OP_ADD, OP_XOR, OP_LW, OP_SB, OP_ADDI, OP_ADD,
-        OP_ADD, OP_LW, OP_LBU, OP_SLLI,
+        OP_REM, OP_REMU, OP_ADDI, OP_ADDI, OP_LW, OP_ADD,
+        OP_SLLI, OP_ADDI, OP_SW, OP_LBU, OP_LW, OP_LW,
+        OP_LBU, OP_ADDI, OP_SUB, OP_SB, OP_ADDI, OP_ADDI,
+        OP_SW, OP_ADDI, OP_LBU, OP_ADD, OP_SLLI, OP_LBU,
+        OP_ADD, OP_ANDI, OP_ADD, OP_ADD, OP_ADDI, OP_ADD,
+        OP_SLLI, OP_SUB, OP_SLLI, OP_ADDI,
     };
 
     /* Run at most n instructions from h->pc; *done = how many retired; ST_* says why it returned.
@@ -840,12 +834,12 @@ cdef extern from *:
             &&L_BGE, &&L_BLTU, &&L_BGEU, &&L_LB, &&L_LH, &&L_LW,
             &&L_LBU, &&L_LHU, &&L_SB, &&L_SH, &&L_SW, &&L_FENCE,
             &&L_MUL, &&L_MULH, &&L_MULHSU, &&L_MULHU, &&L_DIV, &&L_DIVU,
-            &&L_REM, &&L_REMU, &&L_ADDI_BLT, &&L_ADDI_ADDI, &&L_ADD_ADDI, &&L_ADDI_BNE,
-            &&L_LW_LW, &&L_SW_SW, &&L_MUL_ADD, &&L_ADD_SB, &&L_SW_ADDI, &&L_ADDI_ADD,
-            &&L_ANDI_SRLI, &&L_SRLI_BEQ, &&L_LW_BEQ, &&L_ADDI_BLTU, &&L_ADDI_LW, &&L_LW_MUL,
-            &&L_ADDI_JAL, &&L_SB_ADD, &&L_ADD_BLT, &&L_LW_BGEU, &&L_AUIPC_JALR, &&L_ADDI_AUIPC,
-            &&L_ADD_LW, &&L_XOR_ADDI, &&L_LW_ADDI, &&L_SB_ADDI, &&L_ADDI_SW, &&L_ADD_LBU,
-            &&L_ADD_ADD, &&L_LW_SW, &&L_LBU_ADD, &&L_SLLI_ADD,
+            &&L_REM, &&L_REMU, &&L_ADDI_ADDI, &&L_ADDI_BEQ, &&L_LW_LW, &&L_ADD_LW,
+            &&L_SLLI_ADD, &&L_ADDI_BNE, &&L_SW_SW, &&L_LBU_BNE, &&L_LW_ADDI, &&L_LW_SLLI,
+            &&L_LBU_LBU, &&L_ADDI_JAL, &&L_SUB_ADD, &&L_SB_ADDI, &&L_ADDI_BGEU, &&L_ADDI_SW,
+            &&L_SW_ADDI, &&L_ADDI_BLT, &&L_LBU_ADDI, &&L_ADD_ADD, &&L_SLLI_SLLI, &&L_LBU_SUB,
+            &&L_ADD_ADDI, &&L_ANDI_BNE, &&L_ADD_LBU, &&L_ADD_SB, &&L_ADDI_LW, &&L_ADD_ANDI,
+            &&L_SLLI_LBU, &&L_SUB_SUB, &&L_SLLI_SUB, &&L_ADDI_BLTU,
         };
     #endif
         /* the address of the instruction at entry d, and the entry of address a */
@@ -916,38 +910,38 @@ cdef extern from *:
         case 47: goto L_DIVU;
         case 48: goto L_REM;
         case 49: goto L_REMU;
-        case 50: goto L_ADDI_BLT;
-        case 51: goto L_ADDI_ADDI;
-        case 52: goto L_ADD_ADDI;
-        case 53: goto L_ADDI_BNE;
-        case 54: goto L_LW_LW;
-        case 55: goto L_SW_SW;
-        case 56: goto L_MUL_ADD;
-        case 57: goto L_ADD_SB;
-        case 58: goto L_SW_ADDI;
-        case 59: goto L_ADDI_ADD;
-        case 60: goto L_ANDI_SRLI;
-        case 61: goto L_SRLI_BEQ;
-        case 62: goto L_LW_BEQ;
-        case 63: goto L_ADDI_BLTU;
-        case 64: goto L_ADDI_LW;
-        case 65: goto L_LW_MUL;
-        case 66: goto L_ADDI_JAL;
-        case 67: goto L_SB_ADD;
-        case 68: goto L_ADD_BLT;
-        case 69: goto L_LW_BGEU;
-        case 70: goto L_AUIPC_JALR;
-        case 71: goto L_ADDI_AUIPC;
-        case 72: goto L_ADD_LW;
-        case 73: goto L_XOR_ADDI;
-        case 74: goto L_LW_ADDI;
-        case 75: goto L_SB_ADDI;
-        case 76: goto L_ADDI_SW;
-        case 77: goto L_ADD_LBU;
-        case 78: goto L_ADD_ADD;
-        case 79: goto L_LW_SW;
-        case 80: goto L_LBU_ADD;
-        case 81: goto L_SLLI_ADD;
+        case 50: goto L_ADDI_ADDI;
+        case 51: goto L_ADDI_BEQ;
+        case 52: goto L_LW_LW;
+        case 53: goto L_ADD_LW;
+        case 54: goto L_SLLI_ADD;
+        case 55: goto L_ADDI_BNE;
+        case 56: goto L_SW_SW;
+        case 57: goto L_LBU_BNE;
+        case 58: goto L_LW_ADDI;
+        case 59: goto L_LW_SLLI;
+        case 60: goto L_LBU_LBU;
+        case 61: goto L_ADDI_JAL;
+        case 62: goto L_SUB_ADD;
+        case 63: goto L_SB_ADDI;
+        case 64: goto L_ADDI_BGEU;
+        case 65: goto L_ADDI_SW;
+        case 66: goto L_SW_ADDI;
+        case 67: goto L_ADDI_BLT;
+        case 68: goto L_LBU_ADDI;
+        case 69: goto L_ADD_ADD;
+        case 70: goto L_SLLI_SLLI;
+        case 71: goto L_LBU_SUB;
+        case 72: goto L_ADD_ADDI;
+        case 73: goto L_ANDI_BNE;
+        case 74: goto L_ADD_LBU;
+        case 75: goto L_ADD_SB;
+        case 76: goto L_ADDI_LW;
+        case 77: goto L_ADD_ANDI;
+        case 78: goto L_SLLI_LBU;
+        case 79: goto L_SUB_SUB;
+        case 80: goto L_SLLI_SUB;
+        case 81: goto L_ADDI_BLTU;
         default: goto L_CAREFUL;
         }
     #endif
@@ -1233,17 +1227,6 @@ cdef extern from *:
         x[d->rd] = (uint32_t)((x[d->rs2] == 0) ? (int64_t)x[d->rs1] : ((int64_t)x[d->rs1] % (int64_t)x[d->rs2]));
         NEXT();
 
-    L_ADDI_BLT:
-        /* addi: X[rd] = X[rs1] + imm */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        d++;
-        /* blt: if s32(X[rs1]) < s32(X[rs2]): jump(PC + imm) */
-        _nd = d + 1;
-        if (((int64_t)(int32_t)x[d->rs1]) < ((int64_t)(int32_t)x[d->rs2])) {
-            _nd = d + d->tgt;
-        }
-        ENTER(_nd);
-
     L_ADDI_ADDI:
         /* addi: X[rd] = X[rs1] + imm */
         x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
@@ -1252,21 +1235,13 @@ cdef extern from *:
         x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
         NEXT();
 
-    L_ADD_ADDI:
-        /* add: X[rd] = X[rs1] + X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
-        d++;
-        /* addi: X[rd] = X[rs1] + imm */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        NEXT();
-
-    L_ADDI_BNE:
+    L_ADDI_BEQ:
         /* addi: X[rd] = X[rs1] + imm */
         x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
         d++;
-        /* bne: if X[rs1] != X[rs2]: jump(PC + imm) */
+        /* beq: if X[rs1] == X[rs2]: jump(PC + imm) */
         _nd = d + 1;
-        if (x[d->rs1] != x[d->rs2]) {
+        if (x[d->rs1] == x[d->rs2]) {
             _nd = d + d->tgt;
         }
         ENTER(_nd);
@@ -1285,6 +1260,36 @@ cdef extern from *:
         x[d->rd] = (uint32_t)_t6;
         NEXT();
 
+    L_ADD_LW:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
+        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
+        _t6 = ld32(&mem, _t5);
+        x[d->rd] = (uint32_t)_t6;
+        NEXT();
+
+    L_SLLI_ADD:
+        /* slli: X[rd] = X[rs1] << shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] << d->imm);
+        d++;
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_ADDI_BNE:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* bne: if X[rs1] != X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] != x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
     L_SW_SW:
         /* sw: store(X[rs1] + imm, 4, X[rs2]) */
         _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
@@ -1299,108 +1304,54 @@ cdef extern from *:
         st32(&mem, _t13, (uint32_t)x[d->rs2]);
         NEXT();
 
-    L_MUL_ADD:
-        /* mul: X[rd] = X[rs1] * X[rs2] */
-        x[d->rd] = (uint32_t)((uint64_t)x[d->rs1] * (uint64_t)x[d->rs2]);
+    L_LBU_BNE:
+        /* lbu: X[rd] = load(X[rs1] + imm, 1, False) */
+        _t7 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t7, 1)) EXIT(ST_CAREFUL);
+        _t8 = ld8(&mem, _t7);
+        x[d->rd] = (uint32_t)_t8;
         d++;
-        /* add: X[rd] = X[rs1] + X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
-        NEXT();
-
-    L_ADD_SB:
-        /* add: X[rd] = X[rs1] + X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
-        d++;
-        /* sb: store(X[rs1] + imm, 1, X[rs2]) */
-        _t11 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        if (!can_store(&mem, _t11, 1))    /* device, outside RAM, code or hooked */
-            EXIT(ST_CAREFUL);
-        st8(&mem, _t11, (uint8_t)x[d->rs2]);
-        NEXT();
-
-    L_SW_ADDI:
-        /* sw: store(X[rs1] + imm, 4, X[rs2]) */
-        _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        if (!can_store(&mem, _t13, 4))    /* device, outside RAM, code or hooked */
-            EXIT(ST_CAREFUL);
-        st32(&mem, _t13, (uint32_t)x[d->rs2]);
-        d++;
-        /* addi: X[rd] = X[rs1] + imm */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        NEXT();
-
-    L_ADDI_ADD:
-        /* addi: X[rd] = X[rs1] + imm */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        d++;
-        /* add: X[rd] = X[rs1] + X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
-        NEXT();
-
-    L_ANDI_SRLI:
-        /* andi: X[rd] = X[rs1] & imm */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] & (int64_t)d->imm);
-        d++;
-        /* srli: X[rd] = X[rs1] >> shamt */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] >> d->imm);
-        NEXT();
-
-    L_SRLI_BEQ:
-        /* srli: X[rd] = X[rs1] >> shamt */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] >> d->imm);
-        d++;
-        /* beq: if X[rs1] == X[rs2]: jump(PC + imm) */
+        /* bne: if X[rs1] != X[rs2]: jump(PC + imm) */
         _nd = d + 1;
-        if (x[d->rs1] == x[d->rs2]) {
+        if (x[d->rs1] != x[d->rs2]) {
             _nd = d + d->tgt;
         }
         ENTER(_nd);
 
-    L_LW_BEQ:
+    L_LW_ADDI:
         /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
         _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
         if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
         _t6 = ld32(&mem, _t5);
         x[d->rd] = (uint32_t)_t6;
         d++;
-        /* beq: if X[rs1] == X[rs2]: jump(PC + imm) */
-        _nd = d + 1;
-        if (x[d->rs1] == x[d->rs2]) {
-            _nd = d + d->tgt;
-        }
-        ENTER(_nd);
-
-    L_ADDI_BLTU:
         /* addi: X[rd] = X[rs1] + imm */
         x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        d++;
-        /* bltu: if X[rs1] < X[rs2]: jump(PC + imm) */
-        _nd = d + 1;
-        if (x[d->rs1] < x[d->rs2]) {
-            _nd = d + d->tgt;
-        }
-        ENTER(_nd);
-
-    L_ADDI_LW:
-        /* addi: X[rd] = X[rs1] + imm */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        d++;
-        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
-        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
-        _t6 = ld32(&mem, _t5);
-        x[d->rd] = (uint32_t)_t6;
         NEXT();
 
-    L_LW_MUL:
+    L_LW_SLLI:
         /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
         _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
         if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
         _t6 = ld32(&mem, _t5);
         x[d->rd] = (uint32_t)_t6;
         d++;
-        /* mul: X[rd] = X[rs1] * X[rs2] */
-        x[d->rd] = (uint32_t)((uint64_t)x[d->rs1] * (uint64_t)x[d->rs2]);
+        /* slli: X[rd] = X[rs1] << shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] << d->imm);
+        NEXT();
+
+    L_LBU_LBU:
+        /* lbu: X[rd] = load(X[rs1] + imm, 1, False) */
+        _t7 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t7, 1)) EXIT(ST_CAREFUL);
+        _t8 = ld8(&mem, _t7);
+        x[d->rd] = (uint32_t)_t8;
+        d++;
+        /* lbu: X[rd] = load(X[rs1] + imm, 1, False) */
+        _t7 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t7, 1)) EXIT(ST_CAREFUL);
+        _t8 = ld8(&mem, _t7);
+        x[d->rd] = (uint32_t)_t8;
         NEXT();
 
     L_ADDI_JAL:
@@ -1412,95 +1363,12 @@ cdef extern from *:
         x[d->rd] = (uint32_t)((int64_t)PC + 4);
         ENTER(_nd);
 
-    L_SB_ADD:
-        /* sb: store(X[rs1] + imm, 1, X[rs2]) */
-        _t11 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        if (!can_store(&mem, _t11, 1))    /* device, outside RAM, code or hooked */
-            EXIT(ST_CAREFUL);
-        st8(&mem, _t11, (uint8_t)x[d->rs2]);
+    L_SUB_ADD:
+        /* sub: X[rd] = X[rs1] - X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] - (int64_t)x[d->rs2]);
         d++;
         /* add: X[rd] = X[rs1] + X[rs2] */
         x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
-        NEXT();
-
-    L_ADD_BLT:
-        /* add: X[rd] = X[rs1] + X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
-        d++;
-        /* blt: if s32(X[rs1]) < s32(X[rs2]): jump(PC + imm) */
-        _nd = d + 1;
-        if (((int64_t)(int32_t)x[d->rs1]) < ((int64_t)(int32_t)x[d->rs2])) {
-            _nd = d + d->tgt;
-        }
-        ENTER(_nd);
-
-    L_LW_BGEU:
-        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
-        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
-        _t6 = ld32(&mem, _t5);
-        x[d->rd] = (uint32_t)_t6;
-        d++;
-        /* bgeu: if X[rs1] >= X[rs2]: jump(PC + imm) */
-        _nd = d + 1;
-        if (x[d->rs1] >= x[d->rs2]) {
-            _nd = d + d->tgt;
-        }
-        ENTER(_nd);
-
-    L_AUIPC_JALR:
-        /* auipc: X[rd] = PC + (imm << 12) */
-        x[d->rd] = (uint32_t)((int64_t)PC + ((int64_t)d->imm << 12));
-        d++;
-        /* jalr: jump((X[rs1] + imm) & ~1); X[rd] = PC + 4 */
-        _t0 = (uint32_t)(((int64_t)x[d->rs1] + (int64_t)d->imm) & -2);
-        if (_t0 & 3) {                  /* misaligned: trap before any write */
-            h->cause = 0;
-            h->tval = _t0;
-            EXIT(ST_TRAP);
-        }
-        _npc = _t0;
-        x[d->rd] = (uint32_t)((int64_t)PC + 4);
-        if ((uint32_t)(_npc - base) >= size)
-            LEAVE_TO(_npc);           /* retired; the next fetch is outside RAM */
-        ENTER(ENTRY(_npc));
-
-    L_ADDI_AUIPC:
-        /* addi: X[rd] = X[rs1] + imm */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        d++;
-        /* auipc: X[rd] = PC + (imm << 12) */
-        x[d->rd] = (uint32_t)((int64_t)PC + ((int64_t)d->imm << 12));
-        NEXT();
-
-    L_ADD_LW:
-        /* add: X[rd] = X[rs1] + X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
-        d++;
-        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
-        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
-        _t6 = ld32(&mem, _t5);
-        x[d->rd] = (uint32_t)_t6;
-        NEXT();
-
-    L_XOR_ADDI:
-        /* xor: X[rd] = X[rs1] ^ X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] ^ (int64_t)x[d->rs2]);
-        d++;
-        /* addi: X[rd] = X[rs1] + imm */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        NEXT();
-
-    L_LW_ADDI:
-        /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
-        _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
-        _t6 = ld32(&mem, _t5);
-        x[d->rd] = (uint32_t)_t6;
-        d++;
-        /* addi: X[rd] = X[rs1] + imm */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
         NEXT();
 
     L_SB_ADDI:
@@ -1514,6 +1382,17 @@ cdef extern from *:
         x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
         NEXT();
 
+    L_ADDI_BGEU:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* bgeu: if X[rs1] >= X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] >= x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
     L_ADDI_SW:
         /* addi: X[rd] = X[rs1] + imm */
         x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
@@ -1524,6 +1403,85 @@ cdef extern from *:
             EXIT(ST_CAREFUL);
         st32(&mem, _t13, (uint32_t)x[d->rs2]);
         NEXT();
+
+    L_SW_ADDI:
+        /* sw: store(X[rs1] + imm, 4, X[rs2]) */
+        _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t13, 4))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st32(&mem, _t13, (uint32_t)x[d->rs2]);
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_ADDI_BLT:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* blt: if s32(X[rs1]) < s32(X[rs2]): jump(PC + imm) */
+        _nd = d + 1;
+        if (((int64_t)(int32_t)x[d->rs1]) < ((int64_t)(int32_t)x[d->rs2])) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
+
+    L_LBU_ADDI:
+        /* lbu: X[rd] = load(X[rs1] + imm, 1, False) */
+        _t7 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t7, 1)) EXIT(ST_CAREFUL);
+        _t8 = ld8(&mem, _t7);
+        x[d->rd] = (uint32_t)_t8;
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_ADD_ADD:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_SLLI_SLLI:
+        /* slli: X[rd] = X[rs1] << shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] << d->imm);
+        d++;
+        /* slli: X[rd] = X[rs1] << shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] << d->imm);
+        NEXT();
+
+    L_LBU_SUB:
+        /* lbu: X[rd] = load(X[rs1] + imm, 1, False) */
+        _t7 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_load(&mem, _t7, 1)) EXIT(ST_CAREFUL);
+        _t8 = ld8(&mem, _t7);
+        x[d->rd] = (uint32_t)_t8;
+        d++;
+        /* sub: X[rd] = X[rs1] - X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] - (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_ADD_ADDI:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        NEXT();
+
+    L_ANDI_BNE:
+        /* andi: X[rd] = X[rs1] & imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] & (int64_t)d->imm);
+        d++;
+        /* bne: if X[rs1] != X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] != x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
 
     L_ADD_LBU:
         /* add: X[rd] = X[rs1] + X[rs2] */
@@ -1536,46 +1494,73 @@ cdef extern from *:
         x[d->rd] = (uint32_t)_t8;
         NEXT();
 
-    L_ADD_ADD:
+    L_ADD_SB:
         /* add: X[rd] = X[rs1] + X[rs2] */
         x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
         d++;
-        /* add: X[rd] = X[rs1] + X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        /* sb: store(X[rs1] + imm, 1, X[rs2]) */
+        _t11 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        if (!can_store(&mem, _t11, 1))    /* device, outside RAM, code or hooked */
+            EXIT(ST_CAREFUL);
+        st8(&mem, _t11, (uint8_t)x[d->rs2]);
         NEXT();
 
-    L_LW_SW:
+    L_ADDI_LW:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
         /* lw: X[rd] = load(X[rs1] + imm, 4, False) */
         _t5 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
         if (!can_load(&mem, _t5, 4)) EXIT(ST_CAREFUL);
         _t6 = ld32(&mem, _t5);
         x[d->rd] = (uint32_t)_t6;
-        d++;
-        /* sw: store(X[rs1] + imm, 4, X[rs2]) */
-        _t13 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
-        if (!can_store(&mem, _t13, 4))    /* device, outside RAM, code or hooked */
-            EXIT(ST_CAREFUL);
-        st32(&mem, _t13, (uint32_t)x[d->rs2]);
         NEXT();
 
-    L_LBU_ADD:
+    L_ADD_ANDI:
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        d++;
+        /* andi: X[rd] = X[rs1] & imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] & (int64_t)d->imm);
+        NEXT();
+
+    L_SLLI_LBU:
+        /* slli: X[rd] = X[rs1] << shamt */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] << d->imm);
+        d++;
         /* lbu: X[rd] = load(X[rs1] + imm, 1, False) */
         _t7 = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
         if (!can_load(&mem, _t7, 1)) EXIT(ST_CAREFUL);
         _t8 = ld8(&mem, _t7);
         x[d->rd] = (uint32_t)_t8;
-        d++;
-        /* add: X[rd] = X[rs1] + X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
         NEXT();
 
-    L_SLLI_ADD:
+    L_SUB_SUB:
+        /* sub: X[rd] = X[rs1] - X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] - (int64_t)x[d->rs2]);
+        d++;
+        /* sub: X[rd] = X[rs1] - X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] - (int64_t)x[d->rs2]);
+        NEXT();
+
+    L_SLLI_SUB:
         /* slli: X[rd] = X[rs1] << shamt */
         x[d->rd] = (uint32_t)((int64_t)x[d->rs1] << d->imm);
         d++;
-        /* add: X[rd] = X[rs1] + X[rs2] */
-        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        /* sub: X[rd] = X[rs1] - X[rs2] */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] - (int64_t)x[d->rs2]);
         NEXT();
+
+    L_ADDI_BLTU:
+        /* addi: X[rd] = X[rs1] + imm */
+        x[d->rd] = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        d++;
+        /* bltu: if X[rs1] < X[rs2]: jump(PC + imm) */
+        _nd = d + 1;
+        if (x[d->rs1] < x[d->rs2]) {
+            _nd = d + d->tgt;
+        }
+        ENTER(_nd);
 
     overshoot:                          /* ENTER took more than the window had left */
         left += (int32_t)d->run;

@@ -544,6 +544,9 @@ def test_switching_mid_run(order, k):
 PAIR_OPERANDS = {
     "addi": "t2, t2, 3", "add": "t3, t3, t2", "xor": "t6, t6, t3", "andi": "t4, t3, 0x55",
     "srli": "t5, t3, 3", "slli": "t5, t2, 2", "mul": "t3, t3, t2", "auipc": "t1, 0",
+    "sub": "t6, t6, t2", "or": "t4, t4, t2", "and": "t5, t5, t3", "sltu": "t6, t2, t3",
+    "lui": "t4, 0x12345", "xori": "t5, t5, -1", "srai": "t6, t3, 2",
+    "lb": "t4, 7(s0)", "lh": "t5, 6(s0)", "lhu": "t4, 10(s0)", "sh": "t3, 14(s0)",
     "lw": "t4, 8(s0)", "lbu": "t5, 5(s0)", "sw": "t3, 12(s0)", "sb": "t2, 3(s0)",
     "beq": "t4, t5, {next}", "bne": "t4, t5, {next}", "blt": "t2, t3, {next}",
     "bltu": "t2, t3, {next}", "bge": "t2, t3, {next}", "bgeu": "t4, t3, {next}",
