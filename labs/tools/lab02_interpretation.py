@@ -80,8 +80,10 @@ CELLS = [
 
     **Predecoding.** The reference interpreter, `interp`, decodes each address only the first
     time it runs, and keeps a ready-to-call *handler* for it (a Python closure with the operands
-    already bound in). Its inner loop is little more than `pc = code[pc]()`. Compare the number
-    of instructions executed with the number of words it had to decode:
+    already bound in), in a list with one slot per word of RAM. Its inner loop is little more
+    than `i = code[i]()`: each handler returns the slot of the next instruction (indexing a list
+    is much cheaper than hashing a 32-bit address). Compare the number of instructions executed
+    with the number of words it had to decode:
     """),
     code("""
     m = Machine("interp")
