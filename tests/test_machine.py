@@ -130,6 +130,39 @@ main:   la   t0, v
     assert s.kind is StopKind.WATCHPOINT and "read" in s.message and m.regs.t2 == 0
 
 
+FIRST_WORD = """
+        .text
+first:  .word 0x11111111          # the first word of RAM (offset 0 from its base): data,
+        .space 60                 # and nothing else in its 64-byte line
+_start: li   t0, 0x80000000
+        li   a1, 7
+        sw   a1, 0(t0)
+        lw   a2, 0(t0)
+        li   a0, 0
+        li   a7, 93
+        ecall
+"""
+
+
+def test_watchpoint_on_the_first_word_of_ram(backend):
+    """Offset 0 passes any AND mask: forcing accesses through the bus must not miss it."""
+    m = Machine(backend)
+    m.load(FIRST_WORD)
+    m.add_watchpoint(0x80000000, read=True, write=False)
+    s = m.run(max_steps=100)
+    assert s.kind is StopKind.WATCHPOINT and "read" in s.message and s.addr == 0x80000000
+    assert m.regs.a2 == 7
+
+
+def test_step_back_undoes_a_store_to_the_first_word_of_ram():
+    m = Machine(history=100)
+    m.load(FIRST_WORD)
+    m.step(3)                                  # lui, li, sw
+    assert m.read_u32(0x80000000) == 7
+    assert m.step_back(1) == 1
+    assert m.read_u32(0x80000000) == 0x11111111
+
+
 def test_snapshot_restore(backend):
     m = Machine(backend)
     m.load(COUNT)

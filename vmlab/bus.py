@@ -40,6 +40,23 @@ class NeedSync(Exception):
 NEED_SYNC = NeedSync()
 
 
+class ThroughBus:
+    """Stands in for a RAM view in generated code while its accesses are forced through the
+    bus (read watchpoints, step_back history): the inline test ``_o & -1`` still lets offset 0
+    through, so that one access comes here and goes to the namespace's load or store function
+    (looked up at each call: history replaces the stores) like every other."""
+    __slots__ = ("ns", "fn", "base", "width")
+
+    def __init__(self, ns: dict, fn: str, base: int, width: int):
+        self.ns, self.fn, self.base, self.width = ns, fn, base, width
+
+    def __getitem__(self, i: int) -> int:
+        return self.ns[self.fn](self.base + i * self.width)
+
+    def __setitem__(self, i: int, value: int) -> None:
+        self.ns[self.fn](self.base + i * self.width, value)
+
+
 class Bus:
     def __init__(self, ram_base: int = 0x8000_0000, ram_size: int = 16 << 20):
         if ram_size % 4096 or ram_size <= 0:
@@ -210,9 +227,9 @@ class Bus:
         k = 1 << (self.size.bit_length() - 1)
         mv = memoryview(self.ram)
         native = self._native_le
-        g = {"RAM_BASE": self.base, "RAM": self.ram, "FL": self.flags,
-             "RW": mv.cast("I") if native else None, "RH": mv.cast("H") if native else None,
-             "SEXT8": _SEXT8, "SEXT16": _SEXT16}
+        rw, rh = (mv.cast("I"), mv.cast("H")) if native else (None, None)
+        g = {"RAM_BASE": self.base, "RAM": self.ram, "FL": self.flags, "RW": rw, "RH": rh,
+             "SB": self.ram, "SW": rw, "SH": rh, "SEXT8": _SEXT8, "SEXT16": _SEXT16}
         for n in (1, 2, 4):
             m = -k | (n - 1)
             if not native and n > 1:

@@ -31,7 +31,7 @@ except ImportError:                              # pragma: no cover (not CPython
     _set_signal = signal.signal
 
 from . import backends as _backends
-from .bus import Bus
+from .bus import Bus, ThroughBus
 from .console import Console
 from .devices import CLINT_BASE, UART_BASE, Clint, Uart
 from .env.syscalls import SyscallEnv
@@ -307,10 +307,17 @@ class Machine:
         return ns
 
     def _rebind_accessors(self, history: bool = False) -> None:
-        self.ns.update(self.bus.accessors())
-        self.ns.update(self.bus.inline_globals(loads_slow=bool(self.bus.read_hooks), stores_slow=history))
+        ns, base = self.ns, self.bus.base
+        loads_slow = bool(self.bus.read_hooks)
+        ns.update(self.bus.accessors())
+        ns.update(self.bus.inline_globals(loads_slow=loads_slow, stores_slow=history))
+        if loads_slow:       # the masks are -1, which still lets offset 0 reach the views
+            ns.update(RAM=ThroughBus(ns, "_ld1u", base, 1), RH=ThroughBus(ns, "_ld2u", base, 2),
+                      RW=ThroughBus(ns, "_ld4", base, 4))
         if history:
-            self.ns.update(_journaling_stores(self))
+            ns.update(SB=ThroughBus(ns, "_st1", base, 1), SH=ThroughBus(ns, "_st2", base, 2),
+                      SW=ThroughBus(ns, "_st4", base, 4))
+            ns.update(_journaling_stores(self))
 
     # ------------------------------------------------------------------ loading
     def load(self, program, *, entry: int | None = None) -> Program:

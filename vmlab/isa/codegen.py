@@ -330,7 +330,9 @@ class PyEmitter:
     # n-byte access exactly when o & (-2**k | (n-1)) == 0 (a negative o has all high bits set).
     # The masks _LM1/_LM2/_LM4 (loads) and _SM1/_SM2/_SM4 (stores) are namespace globals; the
     # machine sets them to -1 to force every access through the bus (hooks, history).
-    # RAM, RH and RW are byte, halfword and word views of RAM; FL the bus's line flags.
+    # RAM, RH and RW are byte, halfword and word views of RAM for loads, SB, SH and SW the same
+    # for stores; FL the bus's line flags. A mask of -1 still lets offset 0 through (0 & -1 is
+    # 0): the machine then replaces the views by ThroughBus objects that send it to the bus.
     def _offset(self, addr: ast.expr) -> str:
         if _is_static(addr):
             return self.const(f"({ast.unparse(addr)}) - RAM_BASE")
@@ -365,7 +367,7 @@ class PyEmitter:
         v = self.expr(c.args[2])
         if not _fits_u32(c.args[2]) or size < 4:
             v = f"{v} & {(1 << (8 * size)) - 1:#x}"
-        view = {1: "RAM[_o]", 2: "RH[_o >> 1]", 4: "RW[_o >> 2]"}[size]
+        view = {1: "SB[_o]", 2: "SH[_o >> 1]", 4: "SW[_o >> 2]"}[size]
         L(f"{ind}_o = {self._offset(c.args[0])}")
         L(f"{ind}if _o & _SM{size} or FL[_o >> 6]:")
         L(f"{ind}    {STORES[size]}(_o + RAM_BASE, {self.expr(c.args[2])})")
