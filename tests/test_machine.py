@@ -163,6 +163,26 @@ def test_step_back_undoes_a_store_to_the_first_word_of_ram():
     assert m.read_u32(0x80000000) == 0x11111111
 
 
+def test_stack_at_the_top_of_the_address_space(backend):
+    """RAM that ends at 2**32: sp starts at 0 (a 32-bit register cannot hold 2**32) and the
+    first push wraps to the top of RAM."""
+    src = """
+_start: addi sp, sp, -16
+        li   t0, 42
+        sw   t0, 12(sp)
+        lw   a0, 12(sp)
+        addi sp, sp, 16
+        li   a7, 93
+        ecall
+"""
+    m = Machine(backend, ram_base=0xFF000000, ram_size=16 << 20)
+    m.load(assemble(src, base=0xFF000000))
+    assert m.regs.sp == 0
+    s = m.run(max_steps=100)
+    assert s.exited and s.code == 42 and m.regs.sp == 0
+    assert m.read_u32(0xFFFFFFFC) == 42
+
+
 def test_snapshot_restore(backend):
     m = Machine(backend)
     m.load(COUNT)

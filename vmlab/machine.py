@@ -370,7 +370,7 @@ class Machine:
         self.syscalls.reset(self._heap_start, top - min(STACK_RESERVE, self.bus.size // 4))
         if self.mode == "process":
             x = self.state.x
-            x[2] = top                                  # sp
+            x[2] = top & M32                            # sp (0 when RAM ends at 2**32: the first push wraps to its top)
             x[1] = EXIT_ADDR                            # ra: returning from the entry exits
             if "__global_pointer$" in prog.symbols:
                 x[3] = prog.symbols["__global_pointer$"]
