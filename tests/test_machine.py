@@ -181,6 +181,10 @@ _start: addi sp, sp, -16
     s = m.run(max_steps=100)
     assert s.exited and s.code == 42 and m.regs.sp == 0
     assert m.read_u32(0xFFFFFFFC) == 42
+    # returning from the entry function exits there too (its return address is outside RAM)
+    m.load(assemble(src.replace("li   a7, 93\n        ecall", "ret"), base=0xFF000000))
+    s = m.run(max_steps=100)
+    assert s.exited and s.code == 42, s
 
 
 def test_snapshot_restore(backend):

@@ -371,7 +371,7 @@ class Machine:
         if self.mode == "process":
             x = self.state.x
             x[2] = top & M32                            # sp (0 when RAM ends at 2**32: the first push wraps to its top)
-            x[1] = EXIT_ADDR                            # ra: returning from the entry exits
+            x[1] = self._exit_addr()                    # ra: returning from the entry exits
             if "__global_pointer$" in prog.symbols:
                 x[3] = prog.symbols["__global_pointer$"]
             self.state.csr.mcounteren = 0x7             # U-mode may read cycle, time, instret
@@ -706,6 +706,14 @@ class Machine:
         return StopReason(StopKind.BREAKPOINT, pc, addr=pc, message=name or "",
                           source=self._source_text(pc))
 
+    def _exit_addr(self) -> int:
+        """Where the entry function returns to in process mode: an address outside RAM (its
+        fetch faults, and that fault is the exit), EXIT_ADDR unless RAM covers it."""
+        base, end = self.bus.base, self.bus.base + self.bus.size
+        if not base <= EXIT_ADDR < end:
+            return EXIT_ADDR
+        return (base - 4096) & M32 if base >= 4096 else end   # RAM ends below 2**32 then
+
     def _slice_budget(self, left: int) -> int:
         n = SLICE if left > SLICE else left
         if self.mode == "system" and self.state.csr.mie & MIP_MTIP:
@@ -811,7 +819,7 @@ class Machine:
             s.instret += 1
             return StopReason(StopKind.BREAKPOINT, pc, addr=pc, message="ebreak",
                               source=self._source_text(pc))
-        if cause == Cause.INSTRUCTION_ACCESS_FAULT and t.tval == EXIT_ADDR:
+        if cause == Cause.INSTRUCTION_ACCESS_FAULT and t.tval == self._exit_addr():
             return StopReason(StopKind.EXITED, s.pc, code=s.x[10] - (1 << 32) if s.x[10] >> 31 else s.x[10],
                               message="returned from the entry function")
         return StopReason(StopKind.TRAP, s.pc, cause=cause, tval=t.tval,
