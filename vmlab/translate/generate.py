@@ -293,6 +293,7 @@ class _Generator:
         e(f"    def {name}(n{f', b={self.index[self.entry]}' if self.dispatch else ''}):")
         b = " " * 8
         K = len(shapes)
+        pcs = "(" + ", ".join(f"{sh.pc:#x}" for sh in shapes) + ")"     # block index -> address
         grow = [f"{b}if not _E[{K}] & {self.grow_mask}:", f"{b}    _g = _grow(_B, {'b' if self.dispatch else 0})",
                 f"{b}    if _g is not None: return _g(n)"]
         if self.form == "block":
@@ -307,7 +308,7 @@ class _Generator:
             self.block(sh, 0, b + "    ")
         else:
             if self.dispatch:
-                e(f"{b}if n < _ND[b]: return _partial(({', '.join(f'{sh.pc:#x}' for sh in shapes)})[b], n)",
+                e(f"{b}if n < _ND[b]: return _partial({pcs}[b], n)",
                   comment="# fewer steps left than the way to the next check")
             e(f"{b}_E[{K}] += 1")
             e(grow[0], comment=f"# every {self.grow_mask + 1}th time: grow into a region?")
@@ -316,7 +317,6 @@ class _Generator:
             e(b + " = ".join(f"_c{k}" for k in range(len(shapes))) + " = 0", comment="# executions of each block")
             if self.dispatch:
                 e(f"{b}_nx = None", comment="# set on the way out: the function to run next")
-            if self.dispatch:
                 e(f"{b}try:")
                 e(f"{b}    while True:")
                 # the chain of tests is cut into segments: `if b <= last:` skips a whole
@@ -364,7 +364,7 @@ class _Generator:
                 e(b + ln)
             if self.dispatch:
                 e(f"{b}if _nx is not None: return _nx, n", comment="# every exit of the region comes here")
-            at = "(" + ", ".join(f"{x.pc:#x}" for x in shapes) + ")[b]" if self.dispatch else f"{sh.pc:#x}"
+            at = f"{pcs}[b]" if self.dispatch else f"{sh.pc:#x}"
             e(f"{b}return _partial({at}, n)", comment="# out of budget: the rest interpreted")
         e(f"    return {name}")
         self.lines[1] = self.lines[1].replace("__LINKS__", "".join(f", _L{j}" for j in range(len(self.targets))))
@@ -457,11 +457,13 @@ class _Generator:
 
     def exit(self, sh: Shape, kb: int, looping: bool, value: ast.expr, regs) -> list[str]:
         L = len(sh.codes)
-        if self.form == "block":
-            leave, n = self.wb(regs), f"n - {L}"
-        else:
-            account = [f"n -= {L} * _i; _c{kb} += _i"] if looping else []
-            leave, n = account + self.wb(regs) + self.flush(), "n"
+
+        def leave() -> list[str]:
+            """Write back and flush before returning (a region leaves through its epilogue)."""
+            if self.form == "block":
+                return self.wb(regs)
+            return ([f"n -= {L} * _i; _c{kb} += _i"] if looping else []) + self.wb(regs) + self.flush()
+        n = f"n - {L}" if self.form == "block" else "n"
         if isinstance(value, ast.Constant):
             t = value.value
             if t == sh.pc and looping:
@@ -478,7 +480,7 @@ class _Generator:
                 return [f"b = {k}", "continue"]
             if self.dispatch:                             # to the common way out below the loop
                 return [f"_nx = {self.link(t)}", "break"]
-            return leave + [f"return {self.link(t)}, {n}"]
+            return leave() + [f"return {self.link(t)}, {n}"]
         v = ast.unparse(value)
         inner = []
         if self.dispatch:
@@ -489,7 +491,7 @@ class _Generator:
             return inner + [f"_nx = _lookup({v})", "break"]
         if looping:
             inner = [f"if {v} == {sh.pc:#x}: continue"]
-        return inner + leave + [f"return _lookup({v}), {n}"]
+        return inner + leave() + [f"return _lookup({v}), {n}"]
 
     def smc_exit(self, sh: Shape, kb: int, looping: bool, c, k: int, regs) -> list[str]:
         """After a store that reached the bus: if it dropped this translation, leave now."""
