@@ -165,9 +165,10 @@ class PyEmitter:
 
             def visit_IfExp(self, n):
                 n = self.generic_visit(n)
-                if not any(isinstance(k, ast.Name) for k in ast.walk(n.test)):
-                    return n.body if eval(ast.unparse(n.test), {"__builtins__": {}}) else n.orelse
-                return n
+                v = _constant_value(n.test)
+                if v is None:
+                    return n
+                return n.body if v else n.orelse
 
             def visit_Call(self, n):
                 n = self.generic_visit(n)
@@ -195,9 +196,8 @@ class PyEmitter:
 
     def static_test(self, test: ast.expr) -> bool:
         """The outcome of an operand-only condition: evaluated now when it is all constants."""
-        if not any(isinstance(n, ast.Name) for n in ast.walk(test)):
-            return bool(eval(ast.unparse(test), {"__builtins__": {}}))
-        return self.conds[ast.unparse(test)]
+        v = _constant_value(test)
+        return self.conds[ast.unparse(test)] if v is None else bool(v)
 
     # -- expressions -----------------------------------------------------------------------
     def expr(self, n: ast.AST) -> str:
