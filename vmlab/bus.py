@@ -16,7 +16,6 @@ with ``bus.synced`` set.
 from __future__ import annotations
 
 import ctypes
-
 import sys
 from typing import Callable
 
@@ -85,6 +84,7 @@ class Bus:
         if z is None:
             z = self._zero = (ctypes.c_char * self.size).from_buffer(self.ram)
         ctypes.memset(z, 0, self.size)
+
     def in_ram(self, addr: int, size: int = 1) -> bool:
         return self.base <= addr and addr + size <= self.base + self.size
 

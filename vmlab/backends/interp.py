@@ -119,10 +119,18 @@ class InterpBackend(Backend):
         self.m.bus.mark_code(pc)
         self.decoded += 1
         code = self.code
-        i = ((pc - self.base) & M32) >> 2
+        i = self._index(pc)
         if i >= len(code):
             code.extend([_miss] * (min(i + PAGE_WORDS & -PAGE_WORDS, self.words) - len(code)))
         code[i] = h
+
+    def _index(self, pc: int) -> int:
+        """pc's slot in the run loop's cache: its word's offset from RAM's base, mod 2**32."""
+        return ((pc - self.base) & M32) >> 2
+
+    def _pc(self, i: int) -> int:
+        """The pc of cache slot i."""
+        return ((i << 2) + self.base) & M32
 
     # -- invalidation -------------------------------------------------------------------------
     def invalidate(self, addr: int, size: int) -> None:
@@ -170,7 +178,7 @@ class InterpBackend(Backend):
     def run(self, budget: int):
         m = self.m
         s = m.state
-        code, base = self.code, self.base
+        code = self.code
         left = budget
         while left > 0:
             n = m._slice_budget(left)
@@ -181,7 +189,7 @@ class InterpBackend(Backend):
                 if stop is not None:
                     return stop
                 continue
-            i = ((pc - base) & M32) >> 2
+            i = self._index(pc)
             # itertools.repeat makes no int per iteration (range does, past 256); how many
             # instructions completed before an exception is what the iterator has left.
             it = repeat(None, n)
@@ -195,7 +203,7 @@ class InterpBackend(Backend):
                 done = n - it.__length_hint__() - 1
                 s.instret += done
                 left -= done
-                s.pc = pc = ((i << 2) + base) & M32
+                s.pc = pc = self._pc(i)
                 try:
                     self._decode_into_cache(pc)
                 except Trap as t:
@@ -209,12 +217,12 @@ class InterpBackend(Backend):
             except _Break:
                 done = n - it.__length_hint__() - 1
                 s.instret += done
-                s.pc = pc = ((i << 2) + base) & M32
+                s.pc = pc = self._pc(i)
                 return m._breakpoint_stop(pc)
             except Trap as t:
                 done = n - it.__length_hint__() - 1
                 s.instret += done
-                s.pc = ((i << 2) + base) & M32
+                s.pc = self._pc(i)
                 left -= done + 1          # a trapping instruction counts as a step
                 stop = m._take_trap(t)
                 if stop is not None:
@@ -222,7 +230,7 @@ class InterpBackend(Backend):
                 continue
             else:
                 s.instret += done
-                s.pc = ((i << 2) + base) & M32
+                s.pc = self._pc(i)
                 left -= done
                 stop = m._between_slices()
                 if stop is not None:
@@ -230,7 +238,7 @@ class InterpBackend(Backend):
                 continue
             # a stub or an access that needs synchronised state: one careful step
             s.instret += done
-            s.pc = ((i << 2) + base) & M32
+            s.pc = self._pc(i)
             left -= done + 1
             stop = self.step_careful()
             if stop is not None:
