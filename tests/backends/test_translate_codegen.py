@@ -142,3 +142,32 @@ def test_inlined_instruction_matches_handler(case):
 
 def test_every_instruction_is_sampled():
     assert {i.name for i in INSNS} == {i.name for i in ISA.insns if not i.system}
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(cases(), st.permutations(range(1, 32)), st.sampled_from([PC, PC + 64]))
+def test_cached_code_renamed_equals_fresh_code(case, perm, other_pc):
+    """The emitter's cache hands out one instruction's code for another that names other
+    registers (and sits at another pc): renamed, it must be exactly what emitting it afresh
+    gives, down to the registers read, written and known afterwards."""
+    ins, word, ops, regs, known, inline = case
+    ram = RamModel(BASE, SIZE, inline=inline, inline_loads=inline)
+    to = dict(zip(range(1, 32), perm))
+    to[0] = 0
+    ops2 = {k: to[v] if k in ("rd", "rs1", "rs2") else v for k, v in ops.items()}
+    word2 = ins.encode(**ops2)
+    cache: dict = {}
+    first = BlockEmitter(ram, cache)
+    first.known = {to[r]: v for r, v in known.items()}
+    first.emit(ins, other_pc, word2, ins.decode_operands(word2))
+
+    def emitted(cache):
+        em = BlockEmitter(ram, cache)
+        em.known = dict(known)
+        code = em.emit(ins, PC, word, ops)
+        mem = code.mem and (code.mem.store, code.mem.width, code.mem.base, code.mem.offset, code.mem.target,
+                            code.mem.signed, code.mem.value and ast.dump(code.mem.value))
+        return (render(code.stmts), code.pc, code.word, code.reads, code.writes, code.consts,
+                code.static_exits, code.dynamic_exit, code.falls_through, code.has_slow_store, mem, em.known)
+
+    assert emitted(cache) == emitted(None)

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import ast
 import copy
+import dataclasses
 from dataclasses import dataclass, field
 
-from .codegen import PyEmitter, _Gen
+from .codegen import HELPERS, PyEmitter, _Gen
 from .regs import ABI_NAMES
 from .spec import Insn
 
@@ -102,6 +103,28 @@ class InsnCode:
         c.pc = pc
         return c
 
+    def renamed(self, pc: int, word: int, ops: dict, regs: dict[int, int]) -> "InsnCode":
+        """The same code at `pc` for an instruction that names other registers: `regs` maps
+        each register this code uses to the one it stands for (a one-to-one map)."""
+        names = {REG_NAMES[a]: REG_NAMES[b] for a, b in regs.items()}
+
+        def ren(n):
+            if n.__class__ is ast.Name:
+                new = names.get(n.id)
+                if new is not None:
+                    return ast.Name(new, n.ctx)
+            return n
+
+        mem = self.mem
+        if mem is not None:
+            mem = dataclasses.replace(mem, base=names.get(mem.base, mem.base),
+                                      target=names.get(mem.target, mem.target),
+                                      value=None if mem.value is None else _rebuild(mem.value, ren))
+        return InsnCode(pc, word, self.ins, ops, [_rebuild_stmt(s, ren, ren) for s in self.stmts],
+                        {regs[r] for r in self.reads}, {regs[r] for r in self.writes},
+                        {regs[r]: v for r, v in self.consts.items()}, self.static_exits,
+                        self.dynamic_exit, self.falls_through, self.has_slow_store, mem)
+
 
 class BlockEmitter:
     """Emits instructions of one straight-line block, tracking registers with known values."""
@@ -115,24 +138,44 @@ class BlockEmitter:
     def emit(self, ins: Insn, pc: int, word: int, ops: dict) -> InsnCode:
         """The code of one instruction; updates the registers known to hold constants.
 
-        With a cache, the result is reused for the same word (at the same pc, if the snippet
-        uses PC) with the same known input values: then only its pc is new.
+        With a cache, the result is reused for every instruction that differs only in which
+        registers it names (``add a0, a0, a1`` and ``add s2, s2, t0``), in its pc when the
+        snippet does not use PC, and in nothing else: the same instruction, the same immediate
+        operands, the same pattern of equal registers and x0, the same known input values.
+        The cached code is then renamed (one pass over a few nodes) instead of emitted again
+        (several passes over the snippet).
         """
         cache = self.cache
         if cache is None:
             return self._emit(ins, pc, word, ops)
         known = self.known
-        key = (word, pc if _uses_pc(ins) else None,
-               tuple((r, known.get(r)) for f, r in ops.items() if f in _REG_FIELDS))
-        code = cache.get(key)
-        if code is None:
-            code = cache[key] = self._emit(ins, pc, word, ops)
-        else:
-            for i in code.writes:
-                known.pop(i, None)
-            known.update(code.consts)
-        if code.pc != pc:
+        regs: list[int] = []             # the registers named, in order of first appearance
+        parts = [ins.name, pc if _uses_pc(ins) else None, word if _uses_word(ins) else None]
+        for f, v in ops.items():
+            if f in _REG_FIELDS:
+                if v == 0:
+                    parts.append(-1)
+                    continue
+                if v not in regs:
+                    regs.append(v)
+                parts.append(regs.index(v))
+                parts.append(known.get(v))
+            else:
+                parts.append(v)
+        key = tuple(parts)
+        hit = cache.get(key)
+        if hit is None:
+            code = self._emit(ins, pc, word, ops)
+            cache[key] = (code, regs)
+            return code
+        code, names = hit
+        if names != regs:
+            code = code.renamed(pc, word, ops, dict(zip(names, regs)))
+        elif code.pc != pc:
             code = code.at(pc)
+        for i in code.writes:
+            known.pop(i, None)
+        known.update(code.consts)
         return code
 
     def _emit(self, ins: Insn, pc: int, word: int, ops: dict) -> InsnCode:
@@ -956,6 +999,7 @@ def _has_stmt(stmts: list[ast.stmt], kinds) -> bool:
 
 _TEMPLATES: dict[tuple, tuple] = {}
 _USES_PC: dict[str, bool] = {}
+_USES_WORD: dict[str, bool] = {}
 
 
 def _template(ins: Insn, conds: tuple) -> tuple[list[ast.stmt], list]:
@@ -984,6 +1028,16 @@ def _template(ins: Insn, conds: tuple) -> tuple[list[ast.stmt], list]:
         body = ast.parse("\n".join(lines)).body
         t = _TEMPLATES[key] = (body, [_compiled(src) for src in sources])
     return t
+
+
+def _uses_word(ins: Insn) -> bool:
+    """Does the snippet's code contain the instruction word (a helper that is given it)?"""
+    u = _USES_WORD.get(ins.name)
+    if u is None:
+        u = _USES_WORD[ins.name] = any(
+            isinstance(n, ast.Name) and (n.id == "WORD" or (n.id in HELPERS and HELPERS[n.id][1]))
+            for n in ast.walk(ast.parse(ins.semantics)))
+    return u
 
 
 def _uses_pc(ins: Insn) -> bool:
