@@ -142,7 +142,8 @@ class TranslateBackend(Backend):
         self._owners: dict[int, dict] = {}          # priv -> {block start: region containing it}
         self._smc: dict[int, int] = {}              # block start -> times a store overwrote its code
         self._shapes: dict[int, Shape] = {}         # pc -> decoded and emitted block (any priv)
-        self._emitted: dict = {}                    # (pc, word, known inputs) -> InsnCode
+        self._emitted: dict = {}                    # (instruction, operand pattern, known inputs) -> InsnCode
+        self._words: dict[int, tuple | None] = {}   # word -> (Insn, operands); None: illegal or system
         self._ns: dict[int, dict] = {}              # priv -> globals of the generated code
         self._lines: dict[int, set] = {}            # 64-byte line -> records covering it
         self._left = None                           # set on a fault: budget left after the completed instructions
@@ -512,6 +513,7 @@ class TranslateBackend(Backend):
         """
         bus = self.m.bus
         bps = self.m.breakpoints
+        words = self._words
         out = []
         if pc & 3:
             return out
@@ -524,10 +526,13 @@ class TranslateBackend(Backend):
             if not 0 <= o <= bus.size - 4:
                 break
             word = int.from_bytes(bus.ram[o:o + 4], "little")
-            ins = ISA.decode(word)
-            if ins is None or ins.system:
+            d = words.get(word, False)
+            if d is False:
+                ins = ISA.decode(word)
+                d = words[word] = None if ins is None or ins.system else (ins, ins.decode_operands(word))
+            if d is None:
                 break
-            ops = ins.decode_operands(word)
+            ins, ops = d
             out.append((a, word, ins, ops))
             seen.add(a)
             if ins.ends_block:
@@ -610,6 +615,7 @@ class TranslateBackend(Backend):
             return None
         if len(self._emitted) > 50_000:
             self._emitted.clear()
+            self._words.clear()
         em = BlockEmitter(self._ram, self._emitted)
         codes = [em.emit(ins, a, w, ops) for a, w, ins, ops in insns]
         for k in range(len(codes) - 1):
