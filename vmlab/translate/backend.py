@@ -554,6 +554,7 @@ class TranslateBackend(Backend):
         for a, *_ in insns:
             self.m.bus.mark_code(a)
         backend = self
+        lookup = self._namespace(priv)["_lookup"]
 
         def runner(n):
             # hot, and the budget covers the block (single steps would translate every pc)
@@ -562,7 +563,21 @@ class TranslateBackend(Backend):
                 if fn is not None:
                     return fn(n)
             c.execs += 1
-            return backend._interpret(c, n)
+            if n <= size:                    # the budget ends in (or with) the block
+                return backend._interpret(c, n)
+            # the whole block with the reference interpreter's handlers (inlined _interpret)
+            k = 0
+            try:
+                for h in c.handlers or backend._handlers(c):
+                    nxt = h()
+                    k += 1
+                    if c.dead:           # it overwrote its own code: fetch again
+                        break
+            except BaseException:
+                backend._cold_fault(c, k, n)
+                raise
+            backend.insns_interpreted += k
+            return lookup(nxt), n - k
         size = len(insns)
         rewrites = self._smc.get(pc, 0)
         need = self.threshold + SMC_BACKOFF * rewrites if rewrites < SMC_GIVE_UP else 1 << 62
@@ -573,12 +588,20 @@ class TranslateBackend(Backend):
         self._register(c)
         return c
 
+    def _handlers(self, c: ColdBlock) -> list:
+        make = self._interp.make_handler
+        hs = c.handlers = [make(a, w)[0] for a, w, _, _ in c.insns]
+        return hs
+
+    def _cold_fault(self, c: ColdBlock, k: int, n: int) -> None:
+        """Instruction k of cold block c raised: the machine's pc is its address."""
+        self.m.state.pc = c.insns[k][0]          # (a superblock is not contiguous)
+        self._left = n - k
+        self.insns_interpreted += k
+
     def _interpret(self, c: ColdBlock, n: int):
         """Run up to n instructions of a cold block with the reference interpreter's handlers."""
-        hs = c.handlers
-        if hs is None:
-            make = self._interp.make_handler
-            hs = c.handlers = [make(a, w)[0] for a, w, _, _ in c.insns]
+        hs = c.handlers or self._handlers(c)
         lim = len(hs) if n >= len(hs) else n
         k = 0
         pc = c.pc
@@ -589,9 +612,7 @@ class TranslateBackend(Backend):
                 if c.dead:           # it overwrote its own code: fetch again
                     break
         except BaseException:
-            self.m.state.pc = c.insns[k][0]          # (a superblock is not contiguous)
-            self._left = n - k
-            self.insns_interpreted += k
+            self._cold_fault(c, k, n)
             raise
         self.insns_interpreted += k
         if k == n:
