@@ -1013,3 +1013,108 @@ def test_superblocks_go_through_jumps_and_are_dropped_when_the_target_changes(pa
     plain.backend.threshold = 2
     assert plain.run().code == a.code
     assert all(len(r.ranges) == len(r.blocks) for r in plain.backend.translations)
+
+
+# ---------------------------------------------------------------- branches over one instruction
+SKIPS = """
+        .globl _start
+_start:
+        li      s0, 0x9e3779b9       # a pseudo-random bit source
+        li      s1, 200
+        li      a0, 0
+        li      a1, 0
+        li      a3, 0
+        la      s2, cell
+loop:
+        srli    t0, s0, 1            # s0 = s0 >> 1 ^ (0xedb88320 if bit 0 was set)
+        andi    t1, s0, 1
+        mv      s0, t0
+        beqz    t1, 1f
+        xor     s0, s0, s3           # skipped when the bit is clear
+1:      andi    t2, s0, 7
+        li      a2, 5                # known before the branch ...
+        bltu    t2, s1, 2f
+        li      a2, 9                # ... but not after it
+2:      add     a0, a0, a2
+        blt     t2, a1, 3f
+        mv      a1, t2               # a running maximum
+3:      bge     a0, a1, 4f
+        addi    a0, a0, 1
+4:      bne     t2, zero, 5f
+        lw      a4, 0(s2)            # a load may fault: it stays behind its branch
+5:      beq     t2, a1, 6f
+        sw      a0, 0(s2)            # so may a store
+6:      bgeu    a3, t2, 7f
+        li      s5, 1                # written only when the branch is not taken, read after the loop
+7:      beq     zero, zero, 8f       # always taken: a jump, not a conditional skip
+        addi    a0, a0, 1000
+8:      bne     zero, zero, 9f       # never taken
+        addi    a3, a3, 1
+9:      addi    s1, s1, -1
+        bnez    s1, loop
+        add     a0, a0, a1
+        add     a0, a0, a3
+        add     a0, a0, s5
+        andi    a0, a0, 255
+        li      a7, 93
+        ecall
+        .data
+cell:   .word 0
+"""
+
+
+def _with_poly(m):
+    m.state.x[19] = 0xEDB88320          # s3
+
+
+def test_branches_over_one_instruction_lockstep():
+    prog = assemble(SKIPS)
+    for skips in (True, False):
+        for regions in (True, False):
+            d = [lockstep(prog, "translate", chunks=ch, max_steps=20_000,
+                          setup=lambda m, s=skips, r=regions, th=th: (_with_poly(m), tune(threshold=th, skip_branches=s, regions=r)(m)))
+                 for th in (0, 1, 8) for ch in ([7, 100, 3, 1000], [100000], [2, 5, 13])]
+            assert all(x is None for x in d), [x.report() for x in d if x is not None][0]
+    ref, dut, a, b = run_both(SKIPS, setup=_with_poly, threshold=2)
+    assert a.kind is b.kind is StopKind.EXITED and a.code == b.code
+    assert compare_machines(ref, dut) == []
+    # the plain skips were taken into the blocks; the load, the store and the jump were not
+    lines = "\n".join(dut.backend.source(t.pc) for t in dut.backend.translations).splitlines()
+
+    def in_line(insn):            # shown as the else branch of its branch's if
+        found = [k for k, ln in enumerate(lines) if ln.rstrip().endswith(insn)]
+        assert found, insn
+        return any(lines[k - 1].strip() == "else:" and "n += 1" in lines[k - 3] + lines[k - 2] for k in found)
+    for insn in ("xor s0, s0, s3", "li a2, 9", "mv a1, t2", "addi a0, a0, 1", "li s5, 1"):
+        assert in_line(insn), insn
+    for insn in ("lw a4, 0(s2)", "sw a0, 0(s2)"):
+        assert not in_line(insn), insn
+    assert not any("addi a0, a0, 1000" in ln for ln in lines)     # after an always-taken branch: never runs
+
+
+def test_branch_over_one_instruction_every_budget_and_breakpoint():
+    prog = assemble(SKIPS)
+    ref = Machine("interp", ram_size=1 << 20)
+    ref.load(prog)
+    _with_poly(ref)
+    dut = Machine("translate", ram_size=1 << 20)
+    dut.backend.threshold = 0
+    dut.load(prog)
+    _with_poly(dut)
+    for k in (1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987):
+        a, b = ref.step(k), dut.step(k)
+        assert (a.kind, a.pc) == (b.kind, b.pc)
+        assert compare_machines(ref, dut) == []
+    # a breakpoint on a skipped instruction, and one on where the branch joins
+    for label_offset in (4, 8):
+        bp = dut.symbol("loop") + 12 + label_offset          # beqz t1 is at loop+12
+        for m in (ref, dut):
+            m.add_breakpoint(bp)
+        for _ in range(3):
+            a, b = ref.run(max_steps=5_000), dut.run(max_steps=5_000)
+            assert (a.kind, a.pc) == (b.kind, b.pc)
+            assert compare_machines(ref, dut) == []
+        for m in (ref, dut):
+            m.remove_breakpoint(bp)
+    assert ref.run().code == dut.run().code
+    assert compare_machines(ref, dut) == []

@@ -54,7 +54,7 @@ from collections import deque
 
 from ..bus import NeedSync
 from ..isa import ISA
-from ..isa.codegen_block import REG_NAMES, BlockEmitter, RamModel, access_groups
+from ..isa.codegen_block import _plain, REG_NAMES, BlockEmitter, RamModel, access_groups
 from ..trap import Trap
 from ..backends.base import Backend
 from .generate import generate, layout
@@ -94,6 +94,46 @@ def _through(code):
     return c
 
 
+def _branch_over_one(code) -> bool:
+    """Is this a conditional branch whose target is the instruction after the next one
+    (``beqz a2, 1f; xor a0, a0, a1; 1:``)?"""
+    st = code.stmts
+    pc = code.pc
+    return (len(st) == 2 and st[0].__class__ is ast.If and not st[0].orelse and len(st[0].body) == 1
+            and isinstance(st[0].body[0], ast.Return) and isinstance(st[0].body[0].value, ast.Constant)
+            and st[0].body[0].value.value == pc + 8
+            and isinstance(st[1], ast.Return) and isinstance(st[1].value, ast.Constant) and st[1].value.value == pc + 4)
+
+
+def _skipping(branch, skipped):
+    """A branch over one instruction that cannot leave or raise (if-conversion), both kept in
+    the block: the instruction runs when the branch is not taken; when it is taken, the step
+    counted for the instruction is given back (``n += 1``). The skipped instruction's own entry
+    (see :func:`_skipped`) then holds no code. Its registers count as read: when it does not
+    run, they keep the values they had."""
+    c = copy.copy(branch)
+    refund = ast.AugAssign(ast.Name("n", ast.Store()), ast.Add(), ast.Constant(1))
+    c.stmts = [ast.If(branch.stmts[0].test, [refund], list(skipped.stmts))]
+    c.reads = branch.reads | skipped.reads | skipped.writes
+    c.writes = set(skipped.writes)
+    c.consts = {}
+    c.static_exits = []
+    c.dynamic_exit = False
+    c.falls_through = True
+    c.rendered = {}
+    c.skips = skipped
+    return c
+
+
+def _skipped(code):
+    """The entry of an instruction whose code moved into the branch before it."""
+    c = copy.copy(code)
+    c.stmts = []
+    c.reads, c.writes, c.consts = set(), set(), {}
+    c.rendered = {}
+    return c
+
+
 class TranslateBackend(Backend):
     """Dynamic binary translator to Python with a code cache, block chaining and regions.
 
@@ -109,7 +149,9 @@ class TranslateBackend(Backend):
     the same register); ``grow_every`` (a translation checks every this many entries whether
     to grow into a region; a power of two); ``grow_cost`` (a region grows only when its new
     blocks ran this many times per instruction it would hold); ``superblocks`` (False: a
-    ``j`` ends its block); ``max_block_insns``, ``max_region_blocks``,
+    ``j`` ends its block); ``skip_branches`` (False: a conditional branch over one
+    instruction ends its block; True: it becomes an ``if`` around that instruction, see
+    :func:`_skipping`); ``max_block_insns``, ``max_region_blocks``,
     ``max_region_insns``; ``passes``: optimisation passes, functions
     called with each newly decoded block's list of :class:`~vmlab.isa.codegen_block.InsnCode`
     (one per guest instruction, in order) before code is generated from it; a pass may change
@@ -130,6 +172,7 @@ class TranslateBackend(Backend):
         self.join_threshold = None
         self.passes: list = []
         self.superblocks = True
+        self.skip_branches = True
         self.grow_cost = GROW_COST
         self.max_block_insns = MAX_BLOCK_INSNS
         self.max_region_blocks = MAX_REGION_BLOCKS
@@ -504,12 +547,14 @@ class TranslateBackend(Backend):
         return stub
 
     # ------------------------------------------------------------------ cold blocks
-    def _decode(self, pc: int) -> list:
+    def _decode(self, pc: int, skips: bool = False) -> list:
         """Instructions of the block at pc: (pc, word, Insn, operands); [] if none.
 
         A plain jump (``j``: ``jal x0``) to code that can be decoded does not end the block:
         decoding goes on at its target (a *superblock*), so the jumps that join C code's
         branches back together cost no block boundary. The jump still counts as executed.
+        With `skips`, a conditional branch over one instruction does not end it either
+        (:meth:`_shape` decides whether that instruction can stay in the block).
         """
         bus = self.m.bus
         bps = self.m.breakpoints
@@ -536,6 +581,9 @@ class TranslateBackend(Backend):
             out.append((a, word, ins, ops))
             seen.add(a)
             if ins.ends_block:
+                if skips and ins.fmt == "B" and ops["imm"] == 8:
+                    a += 4
+                    continue
                 if self.superblocks and ins.name == "jal" and ops["rd"] == 0:
                     t = (a + ops["imm"]) & 0xFFFFFFFF
                     if (not t & 3 and t not in seen and t not in bps and t not in self._smc
@@ -631,17 +679,29 @@ class TranslateBackend(Backend):
         sh = self._shapes.get(pc)
         if sh is not None and sh.limit == self.max_block_insns:
             return sh
-        insns = self._decode(pc)
+        insns = self._decode(pc, skips=self.skip_branches)
         if not insns:
             return None
         if len(self._emitted) > 50_000:
             self._emitted.clear()
             self._words.clear()
         em = BlockEmitter(self._ram, self._emitted)
-        codes = [em.emit(ins, a, w, ops) for a, w, ins, ops in insns]
-        for k in range(len(codes) - 1):
-            if codes[k].ins.ends_block:          # a jump the block goes through: no exit here
-                codes[k] = _through(codes[k])
+        codes = []
+        for a, w, ins, ops in insns:
+            c = em.emit(ins, a, w, ops)
+            last = codes[-1] if codes else None
+            if last is not None and last.ins.ends_block:
+                if last.ins.name == "jal":
+                    codes[-1] = _through(last)    # a jump the block goes through: no exit here
+                elif _branch_over_one(last) and not c.ins.ends_block and _plain(c):
+                    for r in c.writes:            # it may not run: what it wrote is not known after it
+                        em.known.pop(r, None)
+                    codes[-1] = _skipping(last, c)
+                    codes.append(_skipped(c))
+                    continue
+                else:
+                    break                         # the block ends at the branch
+            codes.append(c)
         if self.passes:
             # passes may change what they are given: copies, since the emitter shares its
             # results between blocks

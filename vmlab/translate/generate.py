@@ -452,8 +452,10 @@ class _Generator:
         exits = [self.exit(sh, kb, looping, v, regs) if v is not None
                  else self.smc_exit(sh, kb, looping, c, k, regs) for v in hit[2]]
         text = _expand_exits(hit[1], exits)
+        inner = text.index("else:", 1) + 1 if c.skips is not None and "else:" in text else -1
         for j, ln in enumerate(text):
-            self.emit(ind + ln, where, (c.word, c.pc) if j == 0 else None)
+            comment = (c.word, c.pc) if j == 0 else (c.skips.word, c.skips.pc) if j == inner else None
+            self.emit(ind + ln, where, comment)
 
     def exit(self, sh: Shape, kb: int, looping: bool, value: ast.expr, regs) -> list[str]:
         L = len(sh.codes)
