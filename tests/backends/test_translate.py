@@ -1118,3 +1118,77 @@ def test_branch_over_one_instruction_every_budget_and_breakpoint():
             m.remove_breakpoint(bp)
     assert ref.run().code == dut.run().code
     assert compare_machines(ref, dut) == []
+
+
+SKIP_MANY = """
+        .globl _start
+_start:
+        li      s1, 300
+        li      a0, 0
+        li      a1, 7
+        la      s2, cell
+loop:
+        andi    t0, s1, 3
+        bnez    t0, 1f               # over three
+        addi    a0, a0, 5
+        xor     a1, a1, s1
+        slli    a2, a1, 2
+1:      andi    t1, s1, 5
+        beq     t1, zero, 2f         # over six
+        li      a3, 1
+        add     a0, a0, a3
+        mv      a4, a0
+        srli    a4, a4, 1
+        or      a1, a1, a4
+        sub     a0, a0, t1
+2:      bltu    t0, t1, 3f           # over seven: too many, ends the block
+        addi    a0, a0, 1
+        addi    a0, a0, 1
+        addi    a0, a0, 1
+        addi    a0, a0, 1
+        addi    a0, a0, 1
+        addi    a0, a0, 1
+        addi    a0, a0, 1
+3:      bge     t0, t1, 4f           # over two, the second a store: ends the block
+        addi    a0, a0, 2
+        sw      a0, 0(s2)
+4:      addi    s1, s1, -1
+        bnez    s1, loop
+        add     a0, a0, a1
+        add     a0, a0, a2
+        add     a0, a0, a3
+        andi    a0, a0, 255
+        li      a7, 93
+        ecall
+        .data
+cell:   .word 0
+"""
+
+
+def test_branches_over_several_instructions():
+    prog = assemble(SKIP_MANY)
+    assert_lockstep(prog)
+    assert_lockstep(prog, regions=False, thresholds=(0, 3))
+    ref, dut, a, b = run_both(SKIP_MANY, threshold=2)
+    assert a.kind is b.kind is StopKind.EXITED and a.code == b.code
+    assert compare_machines(ref, dut) == []
+    text = "\n".join(dut.backend.source(t.pc) for t in dut.backend.translations)
+    assert "n += 3" in text and "n += 6" in text and "n += 7" not in text and "n += 2" not in text
+    # every instruction it runs in line still shows its disassembly
+    for insn in ("addi a0, a0, 5", "xor a1, a1, s1", "slli a2, a1, 2", "li a3, 1", "sub a0, a0, t1"):
+        assert insn in text, insn
+    # a breakpoint on the third of six skipped instructions, and budgets ending among them
+    ref2, dut2 = Machine("interp", ram_size=1 << 20), Machine("translate", ram_size=1 << 20)
+    dut2.backend.threshold = 0
+    for m in (ref2, dut2):
+        m.load(prog)
+    for k in (1, 2, 3, 4, 5, 6, 7, 9, 11, 17, 29, 61, 127):
+        x, y = ref2.step(k), dut2.step(k)
+        assert (x.kind, x.pc) == (y.kind, y.pc) and compare_machines(ref2, dut2) == []
+    bp = dut2.symbol("loop") + 7 * 4 + 8
+    for m in (ref2, dut2):
+        m.add_breakpoint(bp)
+    for _ in range(3):
+        x, y = ref2.run(), dut2.run()
+        assert (x.kind, x.pc) == (y.kind, y.pc) == (StopKind.BREAKPOINT, bp)
+        assert compare_machines(ref2, dut2) == []

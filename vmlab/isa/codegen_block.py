@@ -96,7 +96,7 @@ class InsnCode:
     has_slow_store: bool = False                       # contains a store that may reach the bus
     mem: "MemAccess | None" = None                     # it is one plain load or store through a register
     rendered: dict = field(default_factory=dict, repr=False, compare=False)  # the translator's text cache
-    skips: "InsnCode | None" = None                    # a branch over one instruction: that one, run in line
+    skips: "list[InsnCode] | None" = None              # a branch over instructions: those, run in line
 
     def at(self, pc: int) -> "InsnCode":
         """The same code at another address (for snippets that do not use PC)."""

@@ -63,7 +63,8 @@ from .records import BlockRecord, ColdBlock, Link, Shape, StubRecord, Translatio
 DEFAULT_THRESHOLD = 100        # interpreted executions of a block before it is translated
 MAX_BLOCK_INSNS = 64           # a basic block is cut after this many instructions
 MAX_REGION_BLOCKS = 32         # blocks in one translated region
-MAX_REGION_INSNS = 600         # instructions in one translated region
+MAX_REGION_INSNS = 600
+MAX_SKIP = 6                   # a forward branch over at most this many plain instructions stays inside its block         # instructions in one translated region
 GROW_COST = 8                  # a region grows when its new blocks ran this many times per instruction it would hold
 SMC_BACKOFF = 8                # per time its code was overwritten, a block waits this many more executions ...
 SMC_GIVE_UP = 6                # ... and after this many times it stays interpreted
@@ -94,28 +95,33 @@ def _through(code):
     return c
 
 
-def _branch_over_one(code) -> bool:
-    """Is this a conditional branch whose target is the instruction after the next one
-    (``beqz a2, 1f; xor a0, a0, a1; 1:``)?"""
+def _branch_over(code) -> int:
+    """How many instructions this conditional branch jumps over when taken, if it is a plain
+    forward branch over 1 to MAX_SKIP of them (``beqz a2, 1f; xor a0, a0, a1; 1:``); else 0."""
     st = code.stmts
     pc = code.pc
-    return (len(st) == 2 and st[0].__class__ is ast.If and not st[0].orelse and len(st[0].body) == 1
+    if not (len(st) == 2 and st[0].__class__ is ast.If and not st[0].orelse and len(st[0].body) == 1
             and isinstance(st[0].body[0], ast.Return) and isinstance(st[0].body[0].value, ast.Constant)
-            and st[0].body[0].value.value == pc + 8
-            and isinstance(st[1], ast.Return) and isinstance(st[1].value, ast.Constant) and st[1].value.value == pc + 4)
+            and isinstance(st[1], ast.Return) and isinstance(st[1].value, ast.Constant)
+            and st[1].value.value == pc + 4):
+        return 0
+    k = (st[0].body[0].value.value - pc) // 4 - 1
+    return k if 1 <= k <= MAX_SKIP else 0
 
 
-def _skipping(branch, skipped):
-    """A branch over one instruction that cannot leave or raise (if-conversion), both kept in
-    the block: the instruction runs when the branch is not taken; when it is taken, the step
-    counted for the instruction is given back (``n += 1``). The skipped instruction's own entry
-    (see :func:`_skipped`) then holds no code. Its registers count as read: when it does not
-    run, they keep the values they had."""
+def _skipping(branch, skipped: list):
+    """A branch over instructions that cannot leave or raise (if-conversion), all kept in the
+    block: they run when the branch is not taken; when it is taken, the steps counted for them
+    are given back (``n += k``). Their own entries (see :func:`_skipped`) then hold no code.
+    Their registers count as read: when they do not run, they keep the values they had."""
     c = copy.copy(branch)
-    refund = ast.AugAssign(ast.Name("n", ast.Store()), ast.Add(), ast.Constant(1))
-    c.stmts = [ast.If(branch.stmts[0].test, [refund], list(skipped.stmts))]
-    c.reads = branch.reads | skipped.reads | skipped.writes
-    c.writes = set(skipped.writes)
+    refund = ast.AugAssign(ast.Name("n", ast.Store()), ast.Add(), ast.Constant(len(skipped)))
+    c.stmts = [ast.If(branch.stmts[0].test, [refund], [x for d in skipped for x in d.stmts])]
+    c.reads = set(branch.reads)
+    c.writes = set()
+    for d in skipped:
+        c.reads |= d.reads | d.writes
+        c.writes |= d.writes
     c.consts = {}
     c.static_exits = []
     c.dynamic_exit = False
@@ -149,9 +155,9 @@ class TranslateBackend(Backend):
     the same register); ``grow_every`` (a translation checks every this many entries whether
     to grow into a region; a power of two); ``grow_cost`` (a region grows only when its new
     blocks ran this many times per instruction it would hold); ``superblocks`` (False: a
-    ``j`` ends its block); ``skip_branches`` (False: a conditional branch over one
-    instruction ends its block; True: it becomes an ``if`` around that instruction, see
-    :func:`_skipping`); ``max_block_insns``, ``max_region_blocks``,
+    ``j`` ends its block); ``skip_branches`` (False: a conditional branch ends its block;
+    True: a forward branch over up to MAX_SKIP instructions that cannot leave or raise becomes
+    an ``if`` around them, see :func:`_skipping`); ``max_block_insns``, ``max_region_blocks``,
     ``max_region_insns``; ``passes``: optimisation passes, functions
     called with each newly decoded block's list of :class:`~vmlab.isa.codegen_block.InsnCode`
     (one per guest instruction, in order) before code is generated from it; a pass may change
@@ -553,8 +559,8 @@ class TranslateBackend(Backend):
         A plain jump (``j``: ``jal x0``) to code that can be decoded does not end the block:
         decoding goes on at its target (a *superblock*), so the jumps that join C code's
         branches back together cost no block boundary. The jump still counts as executed.
-        With `skips`, a conditional branch over one instruction does not end it either
-        (:meth:`_shape` decides whether that instruction can stay in the block).
+        With `skips`, a conditional branch over at most MAX_SKIP instructions does not end it
+        either (:meth:`_shape` decides whether they can stay in the block).
         """
         bus = self.m.bus
         bps = self.m.breakpoints
@@ -581,7 +587,7 @@ class TranslateBackend(Backend):
             out.append((a, word, ins, ops))
             seen.add(a)
             if ins.ends_block:
-                if skips and ins.fmt == "B" and ops["imm"] == 8:
+                if skips and ins.fmt == "B" and 8 <= ops["imm"] <= 4 * MAX_SKIP + 4:
                     a += 4
                     continue
                 if self.superblocks and ins.name == "jal" and ops["rd"] == 0:
@@ -687,21 +693,44 @@ class TranslateBackend(Backend):
             self._words.clear()
         em = BlockEmitter(self._ram, self._emitted)
         codes = []
+        skip = None                  # a branch over instructions: its index, how many, those so far
         for a, w, ins, ops in insns:
             c = em.emit(ins, a, w, ops)
+            if skip is not None:
+                at, k, got = skip
+                if c.ins.ends_block or not _plain(c) or c.pc != codes[at].pc + 4 * len(got) + 4:
+                    break                         # one of them can leave or raise: the block ends at the branch
+                for r in c.writes:                # it may not run: what it wrote is not known after it
+                    em.known.pop(r, None)
+                got.append(c)
+                codes.append(_skipped(c))
+                if len(got) == k:
+                    codes[at] = _skipping(codes[at], got)
+                    skip = None
+                continue
             last = codes[-1] if codes else None
             if last is not None and last.ins.ends_block:
                 if last.ins.name == "jal":
                     codes[-1] = _through(last)    # a jump the block goes through: no exit here
-                elif _branch_over_one(last) and not c.ins.ends_block and _plain(c):
-                    for r in c.writes:            # it may not run: what it wrote is not known after it
-                        em.known.pop(r, None)
-                    codes[-1] = _skipping(last, c)
-                    codes.append(_skipped(c))
-                    continue
                 else:
-                    break                         # the block ends at the branch
+                    k = _branch_over(last)
+                    if not k:
+                        break                     # the block ends at the branch
+                    skip = (len(codes) - 1, k, [])
+                    # the instruction after the branch is the first it jumps over
+                    if c.ins.ends_block or not _plain(c) or c.pc != last.pc + 4:
+                        break
+                    for r in c.writes:
+                        em.known.pop(r, None)
+                    skip[2].append(c)
+                    codes.append(_skipped(c))
+                    if k == 1:
+                        codes[-2] = _skipping(last, skip[2])
+                        skip = None
+                    continue
             codes.append(c)
+        if skip is not None:                      # cut before the join: the branch ends the block
+            del codes[skip[0] + 1:]
         if self.passes:
             # passes may change what they are given: copies, since the emitter shares its
             # results between blocks

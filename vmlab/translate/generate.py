@@ -452,10 +452,17 @@ class _Generator:
         exits = [self.exit(sh, kb, looping, v, regs) if v is not None
                  else self.smc_exit(sh, kb, looping, c, k, regs) for v in hit[2]]
         text = _expand_exits(hit[1], exits)
-        inner = text.index("else:", 1) + 1 if c.skips is not None and "else:" in text else -1
+        comments = {0: (c.word, c.pc)}
+        if c.skips and "else:" in text:
+            # a branch with the instructions it jumps over in its else: each one's disassembly
+            # beside its first line there
+            j = text.index("else:", 1) + 1
+            for d in c.skips:
+                if d.stmts:
+                    comments[j] = (d.word, d.pc)
+                    j += len(render(d.stmts))
         for j, ln in enumerate(text):
-            comment = (c.word, c.pc) if j == 0 else (c.skips.word, c.skips.pc) if j == inner else None
-            self.emit(ind + ln, where, comment)
+            self.emit(ind + ln, where, comments.get(j))
 
     def exit(self, sh: Shape, kb: int, looping: bool, value: ast.expr, regs) -> list[str]:
         L = len(sh.codes)
