@@ -528,7 +528,7 @@ def access_groups(codes: list[InsnCode], ram: RamModel | None) -> list[AccessGro
                     break
                 j += 1
                 continue
-            if dm is not None or REG_INDEX[base] in d.writes or not _plain(d):
+            if dm is not None or REG_INDEX[base] in d.writes or not _plain(d) or d.skips:
                 break
             j += 1
         if len(members) < 2:

@@ -54,7 +54,7 @@ from collections import deque
 
 from ..bus import NeedSync
 from ..isa import ISA
-from ..isa.codegen_block import _plain, REG_NAMES, BlockEmitter, RamModel, access_groups
+from ..isa.codegen_block import REG_NAMES, BlockEmitter, RamModel, access_groups
 from ..trap import Trap
 from ..backends.base import Backend
 from .generate import generate, layout
@@ -110,18 +110,18 @@ def _branch_over(code) -> int:
 
 
 def _skipping(branch, skipped: list):
-    """A branch over instructions that cannot leave or raise (if-conversion), all kept in the
-    block: they run when the branch is not taken; when it is taken, the steps counted for them
-    are given back (``n += k``). Their own entries (see :func:`_skipped`) then hold no code.
-    Their registers count as read: when they do not run, they keep the values they had."""
+    """A forward branch over instructions that do not transfer control (if-conversion): the
+    block goes on through them, and the generated code runs them in the ``else`` of the
+    branch's ``if``; when the branch is taken, the steps counted for them are given back
+    (``n += k``). Registers they write count as read by the branch: when they do not run,
+    those keep the values they had (so a translation loads them)."""
     c = copy.copy(branch)
     refund = ast.AugAssign(ast.Name("n", ast.Store()), ast.Add(), ast.Constant(len(skipped)))
-    c.stmts = [ast.If(branch.stmts[0].test, [refund], [x for d in skipped for x in d.stmts])]
+    c.stmts = [ast.If(branch.stmts[0].test, [refund], [])]
     c.reads = set(branch.reads)
-    c.writes = set()
     for d in skipped:
-        c.reads |= d.reads | d.writes
-        c.writes |= d.writes
+        c.reads |= d.writes
+    c.writes = set()
     c.consts = {}
     c.static_exits = []
     c.dynamic_exit = False
@@ -131,12 +131,12 @@ def _skipping(branch, skipped: list):
     return c
 
 
-def _skipped(code):
-    """The entry of an instruction whose code moved into the branch before it."""
+def _conditional(code):
+    """An instruction a branch may jump over: its code stays, outside any access group."""
+    if code.mem is None:
+        return code
     c = copy.copy(code)
-    c.stmts = []
-    c.reads, c.writes, c.consts = set(), set(), {}
-    c.rendered = {}
+    c.mem = None
     return c
 
 
@@ -694,22 +694,12 @@ class TranslateBackend(Backend):
         em = BlockEmitter(self._ram, self._emitted)
         codes = []
         skip = None                  # a branch over instructions: its index, how many, those so far
+        joined = None                # index of the last branch whose instructions all followed
+        original = None              # that branch's code before it took them in
         for a, w, ins, ops in insns:
             c = em.emit(ins, a, w, ops)
-            if skip is not None:
-                at, k, got = skip
-                if c.ins.ends_block or not _plain(c) or c.pc != codes[at].pc + 4 * len(got) + 4:
-                    break                         # one of them can leave or raise: the block ends at the branch
-                for r in c.writes:                # it may not run: what it wrote is not known after it
-                    em.known.pop(r, None)
-                got.append(c)
-                codes.append(_skipped(c))
-                if len(got) == k:
-                    codes[at] = _skipping(codes[at], got)
-                    skip = None
-                continue
             last = codes[-1] if codes else None
-            if last is not None and last.ins.ends_block:
+            if skip is None and last is not None and last.ins.ends_block:
                 if last.ins.name == "jal":
                     codes[-1] = _through(last)    # a jump the block goes through: no exit here
                 else:
@@ -717,20 +707,28 @@ class TranslateBackend(Backend):
                     if not k:
                         break                     # the block ends at the branch
                     skip = (len(codes) - 1, k, [])
-                    # the instruction after the branch is the first it jumps over
-                    if c.ins.ends_block or not _plain(c) or c.pc != last.pc + 4:
-                        break
-                    for r in c.writes:
-                        em.known.pop(r, None)
-                    skip[2].append(c)
-                    codes.append(_skipped(c))
-                    if k == 1:
-                        codes[-2] = _skipping(last, skip[2])
-                        skip = None
-                    continue
+            if skip is not None:
+                at, k, got = skip
+                if c.ins.ends_block or c.pc != codes[at].pc + 4 * len(got) + 4:
+                    break                         # control flow among them: the block ends at the branch
+                for r in c.writes:                # it may not run: what it wrote is not known after it
+                    em.known.pop(r, None)
+                c = _conditional(c)
+                got.append(c)
+                if len(got) == k:
+                    original = codes[at]
+                    codes[at] = _skipping(original, got)
+                    skip = None
+                    joined = at
+                codes.append(c)
+                continue
             codes.append(c)
-        if skip is not None:                      # cut before the join: the branch ends the block
-            del codes[skip[0] + 1:]
+        if skip is not None or (joined is not None and joined + len(codes[joined].skips) == len(codes) - 1):
+            # cut before (or at) the join: the branch ends the block
+            at = skip[0] if skip is not None else joined
+            if skip is None:
+                codes[at] = original
+            del codes[at + 1:]
         if self.passes:
             # passes may change what they are given: copies, since the emitter shares its
             # results between blocks

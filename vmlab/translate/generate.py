@@ -403,9 +403,19 @@ class _Generator:
         while k < L:
             g = sh.groups.get(k)
             if g is None:
-                written |= sh.codes[k].writes
-                self.insn(sh, kb, looping, k, sh.codes[k].stmts, body, written)
+                c = sh.codes[k]
+                written |= c.writes
+                self.insn(sh, kb, looping, k, c.stmts, body, written)
                 k += 1
+                if c.skips:
+                    # a branch over the next instructions: they run in its else
+                    inner = range(k, k + len(c.skips))
+                    if any(sh.codes[j].stmts for j in inner):
+                        e(f"{body}else:")
+                        for j in inner:
+                            written |= sh.codes[j].writes
+                            self.insn(sh, kb, looping, j, sh.codes[j].stmts, body + "    ", written)
+                    k = inner.stop
                 continue
             # one guard for the group's accesses; when it fails, each checks its own
             guard = g.guard
@@ -452,17 +462,8 @@ class _Generator:
         exits = [self.exit(sh, kb, looping, v, regs) if v is not None
                  else self.smc_exit(sh, kb, looping, c, k, regs) for v in hit[2]]
         text = _expand_exits(hit[1], exits)
-        comments = {0: (c.word, c.pc)}
-        if c.skips and "else:" in text:
-            # a branch with the instructions it jumps over in its else: each one's disassembly
-            # beside its first line there
-            j = text.index("else:", 1) + 1
-            for d in c.skips:
-                if d.stmts:
-                    comments[j] = (d.word, d.pc)
-                    j += len(render(d.stmts))
         for j, ln in enumerate(text):
-            self.emit(ind + ln, where, comments.get(j))
+            self.emit(ind + ln, where, (c.word, c.pc) if j == 0 else None)
 
     def exit(self, sh: Shape, kb: int, looping: bool, value: ast.expr, regs) -> list[str]:
         L = len(sh.codes)
