@@ -18,7 +18,7 @@
 #   wfi: system: needs the machine's state written back
 #   sfence.vma: system: needs the machine's state written back
 
-OP_NAMES = ('(decode)', '(careful)', '(breakpoint)', '(stop)', 'lui', 'auipc', 'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai', 'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw', 'fence', 'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu', 'addi+addi', 'addi+beq', 'lw+lw', 'add+lw', 'slli+add', 'addi+bne', 'sw+sw', 'lbu+bne', 'lw+addi', 'lw+slli', 'lbu+lbu', 'addi+jal', 'sub+add', 'sb+addi', 'addi+bgeu', 'addi+sw', 'sw+addi', 'addi+blt', 'lbu+addi', 'add+add', 'slli+slli', 'lbu+sub', 'add+addi', 'andi+bne', 'add+lbu', 'add+sb', 'addi+lw', 'add+andi', 'slli+lbu', 'sub+sub', 'slli+sub', 'addi+bltu',)
+OP_NAMES = ('(decode)', '(careful)', '(breakpoint)', '(stop)', 'lui', 'auipc', 'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai', 'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw', 'fence', 'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu', 'addi+addi', 'addi+beq', 'lw+lw', 'add+lw', 'slli+add', 'addi+bne', 'sw+sw', 'lbu+bne', 'lw+addi', 'lw+slli', 'lbu+lbu', 'addi+jal', 'sub+add', 'sb+addi', 'addi+bgeu', 'addi+sw', 'sw+addi', 'addi+blt', 'lbu+addi', 'add+add', 'slli+slli', 'lbu+sub', 'add+addi', 'andi+bne', 'add+lbu', 'add+sb', 'addi+lw', 'add+andi', 'slli+lbu', 'sub+sub', 'slli+sub', 'addi+bltu', '(branch over)+lui', '(branch over)+auipc', '(branch over)+addi', '(branch over)+slti', '(branch over)+sltiu', '(branch over)+xori', '(branch over)+ori', '(branch over)+andi', '(branch over)+slli', '(branch over)+srli', '(branch over)+srai', '(branch over)+add', '(branch over)+sub', '(branch over)+sll', '(branch over)+slt', '(branch over)+sltu', '(branch over)+xor', '(branch over)+srl', '(branch over)+sra', '(branch over)+or', '(branch over)+and', '(branch over)+mul', '(branch over)+mulh', '(branch over)+mulhsu', '(branch over)+mulhu', '(branch over)+div', '(branch over)+divu', '(branch over)+rem', '(branch over)+remu',)
 CAREFUL_INSNS = ('ecall', 'ebreak', 'csrrw', 'csrrs', 'csrrc', 'csrrwi', 'csrrsi', 'csrrci', 'fence.i', 'mret', 'sret', 'wfi', 'sfence.vma',)
 
 cdef extern from *:
@@ -112,6 +112,35 @@ cdef extern from *:
         OP_SUB_SUB = 79,
         OP_SLLI_SUB = 80,
         OP_ADDI_BLTU = 81,
+        OP_OVER_LUI = 82,
+        OP_OVER_AUIPC = 83,
+        OP_OVER_ADDI = 84,
+        OP_OVER_SLTI = 85,
+        OP_OVER_SLTIU = 86,
+        OP_OVER_XORI = 87,
+        OP_OVER_ORI = 88,
+        OP_OVER_ANDI = 89,
+        OP_OVER_SLLI = 90,
+        OP_OVER_SRLI = 91,
+        OP_OVER_SRAI = 92,
+        OP_OVER_ADD = 93,
+        OP_OVER_SUB = 94,
+        OP_OVER_SLL = 95,
+        OP_OVER_SLT = 96,
+        OP_OVER_SLTU = 97,
+        OP_OVER_XOR = 98,
+        OP_OVER_SRL = 99,
+        OP_OVER_SRA = 100,
+        OP_OVER_OR = 101,
+        OP_OVER_AND = 102,
+        OP_OVER_MUL = 103,
+        OP_OVER_MULH = 104,
+        OP_OVER_MULHSU = 105,
+        OP_OVER_MULHU = 106,
+        OP_OVER_DIV = 107,
+        OP_OVER_DIVU = 108,
+        OP_OVER_REM = 109,
+        OP_OVER_REMU = 110,
         VM_POLL = 4096     /* instructions between looks at the pause flag */
     };
 
@@ -712,7 +741,8 @@ cdef extern from *:
     {
         return op == OP_CAREFUL || op == OP_BREAK
             || op == OP_JAL || op == OP_JALR || op == OP_BEQ || op == OP_BNE
-            || op == OP_BLT || op == OP_BGE || op == OP_BLTU || op == OP_BGEU;
+            || op == OP_BLT || op == OP_BGE || op == OP_BLTU || op == OP_BGEU
+            || (op >= OP_OVER_LUI && op <= OP_OVER_REMU);
     }
 
     /* The superinstruction for the entry of opcode a followed by one of opcode b, or a. */
@@ -788,8 +818,71 @@ cdef extern from *:
         OP_LBU, OP_ADDI, OP_SUB, OP_SB, OP_ADDI, OP_ADDI,
         OP_SW, OP_ADDI, OP_LBU, OP_ADD, OP_SLLI, OP_LBU,
         OP_ADD, OP_ANDI, OP_ADD, OP_ADD, OP_ADDI, OP_ADD,
-        OP_SLLI, OP_SUB, OP_SLLI, OP_ADDI,
+        OP_SLLI, OP_SUB, OP_SLLI, OP_ADDI, OP_OVER_LUI, OP_OVER_AUIPC,
+        OP_OVER_ADDI, OP_OVER_SLTI, OP_OVER_SLTIU, OP_OVER_XORI, OP_OVER_ORI, OP_OVER_ANDI,
+        OP_OVER_SLLI, OP_OVER_SRLI, OP_OVER_SRAI, OP_OVER_ADD, OP_OVER_SUB, OP_OVER_SLL,
+        OP_OVER_SLT, OP_OVER_SLTU, OP_OVER_XOR, OP_OVER_SRL, OP_OVER_SRA, OP_OVER_OR,
+        OP_OVER_AND, OP_OVER_MUL, OP_OVER_MULH, OP_OVER_MULHSU, OP_OVER_MULHU, OP_OVER_DIV,
+        OP_OVER_DIVU, OP_OVER_REM, OP_OVER_REMU,
     };
+
+    /* A branch that may become OP_OVER_*: its entry has bit (a == b) | (a < b signed) << 1
+       | (a < b unsigned) << 2 set when it is taken; every other opcode has 0. */
+    static const uint8_t vm_taken[] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0x2, 0x55, 0x44, 0x13, 0x50, 0x7, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0,
+    };
+
+    /* The OP_OVER_* opcode for a branch over one instruction of opcode op, or 0. */
+    static inline int vm_over(int op)
+    {
+        switch (op) {
+        case OP_LUI: return OP_OVER_LUI;
+        case OP_AUIPC: return OP_OVER_AUIPC;
+        case OP_ADDI: return OP_OVER_ADDI;
+        case OP_SLTI: return OP_OVER_SLTI;
+        case OP_SLTIU: return OP_OVER_SLTIU;
+        case OP_XORI: return OP_OVER_XORI;
+        case OP_ORI: return OP_OVER_ORI;
+        case OP_ANDI: return OP_OVER_ANDI;
+        case OP_SLLI: return OP_OVER_SLLI;
+        case OP_SRLI: return OP_OVER_SRLI;
+        case OP_SRAI: return OP_OVER_SRAI;
+        case OP_ADD: return OP_OVER_ADD;
+        case OP_SUB: return OP_OVER_SUB;
+        case OP_SLL: return OP_OVER_SLL;
+        case OP_SLT: return OP_OVER_SLT;
+        case OP_SLTU: return OP_OVER_SLTU;
+        case OP_XOR: return OP_OVER_XOR;
+        case OP_SRL: return OP_OVER_SRL;
+        case OP_SRA: return OP_OVER_SRA;
+        case OP_OR: return OP_OVER_OR;
+        case OP_AND: return OP_OVER_AND;
+        case OP_MUL: return OP_OVER_MUL;
+        case OP_MULH: return OP_OVER_MULH;
+        case OP_MULHSU: return OP_OVER_MULHSU;
+        case OP_MULHU: return OP_OVER_MULHU;
+        case OP_DIV: return OP_OVER_DIV;
+        case OP_DIVU: return OP_OVER_DIVU;
+        case OP_REM: return OP_OVER_REM;
+        case OP_REMU: return OP_OVER_REMU;
+        }
+        return 0;
+    }
+
+    /* Is op one of the OP_OVER_* (whose entry keeps the branch's own opcode in rd)? */
+    static inline int vm_is_over(int op)
+    {
+        return op >= OP_OVER_LUI && op <= OP_OVER_REMU;
+    }
 
     /* Run at most n instructions from h->pc; *done = how many retired; ST_* says why it returned.
        h->pc is written back; registers live in h->x throughout. */
@@ -808,7 +901,7 @@ cdef extern from *:
         Py_ssize_t total = 0;         /* instructions of the finished windows */
         int32_t window = (int32_t)(n < VM_POLL ? n : VM_POLL);
         int32_t left = window;        /* budget left in this window */
-        uint32_t _r, _npc;
+        uint32_t _r, _npc, _a, _b, _skip;
         int st;
         uint32_t _t0;
         uint32_t _t1;
@@ -839,7 +932,12 @@ cdef extern from *:
             &&L_LBU_LBU, &&L_ADDI_JAL, &&L_SUB_ADD, &&L_SB_ADDI, &&L_ADDI_BGEU, &&L_ADDI_SW,
             &&L_SW_ADDI, &&L_ADDI_BLT, &&L_LBU_ADDI, &&L_ADD_ADD, &&L_SLLI_SLLI, &&L_LBU_SUB,
             &&L_ADD_ADDI, &&L_ANDI_BNE, &&L_ADD_LBU, &&L_ADD_SB, &&L_ADDI_LW, &&L_ADD_ANDI,
-            &&L_SLLI_LBU, &&L_SUB_SUB, &&L_SLLI_SUB, &&L_ADDI_BLTU,
+            &&L_SLLI_LBU, &&L_SUB_SUB, &&L_SLLI_SUB, &&L_ADDI_BLTU, &&L_OVER_LUI, &&L_OVER_AUIPC,
+            &&L_OVER_ADDI, &&L_OVER_SLTI, &&L_OVER_SLTIU, &&L_OVER_XORI, &&L_OVER_ORI, &&L_OVER_ANDI,
+            &&L_OVER_SLLI, &&L_OVER_SRLI, &&L_OVER_SRAI, &&L_OVER_ADD, &&L_OVER_SUB, &&L_OVER_SLL,
+            &&L_OVER_SLT, &&L_OVER_SLTU, &&L_OVER_XOR, &&L_OVER_SRL, &&L_OVER_SRA, &&L_OVER_OR,
+            &&L_OVER_AND, &&L_OVER_MUL, &&L_OVER_MULH, &&L_OVER_MULHSU, &&L_OVER_MULHU, &&L_OVER_DIV,
+            &&L_OVER_DIVU, &&L_OVER_REM, &&L_OVER_REMU,
         };
     #endif
         /* the address of the instruction at entry d, and the entry of address a */
@@ -854,7 +952,7 @@ cdef extern from *:
     #define ENTER(p) do { d = (p); left -= (int32_t)d->run; if (VM_UNLIKELY(left < 0)) goto overshoot; DISPATCH(); } while (0)
     #define EXIT(s) do { st = (s); goto leave_before; } while (0)
     #define LEAVE_TO(a) do { h->pc = (a); goto leave_after; } while (0)
-        (void)_nd; (void)_npc;
+        (void)_nd; (void)_npc; (void)_a; (void)_b; (void)_skip;
         goto slow;                      /* h->pc starts a run */
 
     #if !VM_THREADED
@@ -942,6 +1040,35 @@ cdef extern from *:
         case 79: goto L_SUB_SUB;
         case 80: goto L_SLLI_SUB;
         case 81: goto L_ADDI_BLTU;
+        case 82: goto L_OVER_LUI;
+        case 83: goto L_OVER_AUIPC;
+        case 84: goto L_OVER_ADDI;
+        case 85: goto L_OVER_SLTI;
+        case 86: goto L_OVER_SLTIU;
+        case 87: goto L_OVER_XORI;
+        case 88: goto L_OVER_ORI;
+        case 89: goto L_OVER_ANDI;
+        case 90: goto L_OVER_SLLI;
+        case 91: goto L_OVER_SRLI;
+        case 92: goto L_OVER_SRAI;
+        case 93: goto L_OVER_ADD;
+        case 94: goto L_OVER_SUB;
+        case 95: goto L_OVER_SLL;
+        case 96: goto L_OVER_SLT;
+        case 97: goto L_OVER_SLTU;
+        case 98: goto L_OVER_XOR;
+        case 99: goto L_OVER_SRL;
+        case 100: goto L_OVER_SRA;
+        case 101: goto L_OVER_OR;
+        case 102: goto L_OVER_AND;
+        case 103: goto L_OVER_MUL;
+        case 104: goto L_OVER_MULH;
+        case 105: goto L_OVER_MULHSU;
+        case 106: goto L_OVER_MULHU;
+        case 107: goto L_OVER_DIV;
+        case 108: goto L_OVER_DIVU;
+        case 109: goto L_OVER_REM;
+        case 110: goto L_OVER_REMU;
         default: goto L_CAREFUL;
         }
     #endif
@@ -1562,6 +1689,499 @@ cdef extern from *:
         }
         ENTER(_nd);
 
+    L_OVER_LUI:
+        /* a branch over one lui (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* lui: X[rd] = imm << 12 */
+        _r = (uint32_t)((int64_t)d->imm << 12);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_AUIPC:
+        /* a branch over one auipc (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* auipc: X[rd] = PC + (imm << 12) */
+        _r = (uint32_t)((int64_t)PC + ((int64_t)d->imm << 12));
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_ADDI:
+        /* a branch over one addi (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* addi: X[rd] = X[rs1] + imm */
+        _r = (uint32_t)((int64_t)x[d->rs1] + (int64_t)d->imm);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SLTI:
+        /* a branch over one slti (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* slti: X[rd] = 1 if s32(X[rs1]) < imm else 0 */
+        _r = (uint32_t)((((int64_t)(int32_t)x[d->rs1]) < (int64_t)d->imm) ? 1 : 0);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SLTIU:
+        /* a branch over one sltiu (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* sltiu: X[rd] = 1 if X[rs1] < (imm & 0xFFFFFFFF) else 0 */
+        _r = (uint32_t)(((int64_t)x[d->rs1] < ((int64_t)d->imm & ((int64_t)0xffffffffLL))) ? 1 : 0);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_XORI:
+        /* a branch over one xori (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* xori: X[rd] = X[rs1] ^ imm */
+        _r = (uint32_t)((int64_t)x[d->rs1] ^ (int64_t)d->imm);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_ORI:
+        /* a branch over one ori (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* ori: X[rd] = X[rs1] | imm */
+        _r = (uint32_t)((int64_t)x[d->rs1] | (int64_t)d->imm);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_ANDI:
+        /* a branch over one andi (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* andi: X[rd] = X[rs1] & imm */
+        _r = (uint32_t)((int64_t)x[d->rs1] & (int64_t)d->imm);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SLLI:
+        /* a branch over one slli (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* slli: X[rd] = X[rs1] << shamt */
+        _r = (uint32_t)((int64_t)x[d->rs1] << d->imm);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SRLI:
+        /* a branch over one srli (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* srli: X[rd] = X[rs1] >> shamt */
+        _r = (uint32_t)((int64_t)x[d->rs1] >> d->imm);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SRAI:
+        /* a branch over one srai (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* srai: X[rd] = s32(X[rs1]) >> shamt */
+        _r = (uint32_t)(((int64_t)(int32_t)x[d->rs1]) >> d->imm);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_ADD:
+        /* a branch over one add (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* add: X[rd] = X[rs1] + X[rs2] */
+        _r = (uint32_t)((int64_t)x[d->rs1] + (int64_t)x[d->rs2]);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SUB:
+        /* a branch over one sub (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* sub: X[rd] = X[rs1] - X[rs2] */
+        _r = (uint32_t)((int64_t)x[d->rs1] - (int64_t)x[d->rs2]);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SLL:
+        /* a branch over one sll (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* sll: X[rd] = X[rs1] << (X[rs2] & 31) */
+        _r = (uint32_t)((int64_t)x[d->rs1] << ((int64_t)x[d->rs2] & 31));
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SLT:
+        /* a branch over one slt (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* slt: X[rd] = 1 if s32(X[rs1]) < s32(X[rs2]) else 0 */
+        _r = (uint32_t)((((int64_t)(int32_t)x[d->rs1]) < ((int64_t)(int32_t)x[d->rs2])) ? 1 : 0);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SLTU:
+        /* a branch over one sltu (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* sltu: X[rd] = 1 if X[rs1] < X[rs2] else 0 */
+        _r = (uint32_t)((x[d->rs1] < x[d->rs2]) ? 1 : 0);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_XOR:
+        /* a branch over one xor (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* xor: X[rd] = X[rs1] ^ X[rs2] */
+        _r = (uint32_t)((int64_t)x[d->rs1] ^ (int64_t)x[d->rs2]);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SRL:
+        /* a branch over one srl (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* srl: X[rd] = X[rs1] >> (X[rs2] & 31) */
+        _r = (uint32_t)((int64_t)x[d->rs1] >> ((int64_t)x[d->rs2] & 31));
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_SRA:
+        /* a branch over one sra (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* sra: X[rd] = s32(X[rs1]) >> (X[rs2] & 31) */
+        _r = (uint32_t)(((int64_t)(int32_t)x[d->rs1]) >> ((int64_t)x[d->rs2] & 31));
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_OR:
+        /* a branch over one or (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* or: X[rd] = X[rs1] | X[rs2] */
+        _r = (uint32_t)((int64_t)x[d->rs1] | (int64_t)x[d->rs2]);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_AND:
+        /* a branch over one and (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* and: X[rd] = X[rs1] & X[rs2] */
+        _r = (uint32_t)((int64_t)x[d->rs1] & (int64_t)x[d->rs2]);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_MUL:
+        /* a branch over one mul (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* mul: X[rd] = X[rs1] * X[rs2] */
+        _r = (uint32_t)((uint64_t)x[d->rs1] * (uint64_t)x[d->rs2]);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_MULH:
+        /* a branch over one mulh (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* mulh: X[rd] = (s32(X[rs1]) * s32(X[rs2])) >> 32 */
+        _r = (uint32_t)((((int64_t)(int32_t)x[d->rs1]) * ((int64_t)(int32_t)x[d->rs2])) >> 32);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_MULHSU:
+        /* a branch over one mulhsu (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* mulhsu: X[rd] = (s32(X[rs1]) * s64(X[rs2])) >> 32 */
+        _r = (uint32_t)((((int64_t)(int32_t)x[d->rs1]) * ((int64_t)x[d->rs2])) >> 32);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_MULHU:
+        /* a branch over one mulhu (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* mulhu: X[rd] = (u64(X[rs1]) * X[rs2]) >> 32 */
+        _r = (uint32_t)((((uint64_t)x[d->rs1]) * (uint64_t)x[d->rs2]) >> 32);
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_DIV:
+        /* a branch over one div (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* div: X[rd] = 0xFFFFFFFF if X[rs2] == 0 else tdiv(s32(X[rs1]), s32(X[rs2])) */
+        _r = (uint32_t)((x[d->rs2] == 0) ? ((int64_t)0xffffffffLL) : (((int64_t)(int32_t)x[d->rs1]) / ((int64_t)(int32_t)x[d->rs2])));
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_DIVU:
+        /* a branch over one divu (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* divu: X[rd] = 0xFFFFFFFF if X[rs2] == 0 else X[rs1] // X[rs2] */
+        _r = (uint32_t)((x[d->rs2] == 0) ? ((int64_t)0xffffffffLL) : ((int64_t)x[d->rs1] / (int64_t)x[d->rs2]));
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_REM:
+        /* a branch over one rem (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* rem: X[rd] = X[rs1] if X[rs2] == 0 else trem(s32(X[rs1]), s32(X[rs2])) */
+        _r = (uint32_t)((x[d->rs2] == 0) ? (int64_t)x[d->rs1] : (((int64_t)(int32_t)x[d->rs1]) % ((int64_t)(int32_t)x[d->rs2])));
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
+    L_OVER_REMU:
+        /* a branch over one remu (the branch's opcode is in rd) */
+        _a = x[d->rs1];
+        _b = x[d->rs2];
+        _skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;
+        _r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */
+        if (VM_UNLIKELY((int32_t)_r > left))
+            ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */
+        left -= (int32_t)_r;
+        d++;
+        /* remu: X[rd] = X[rs1] if X[rs2] == 0 else X[rs1] % X[rs2] */
+        _r = (uint32_t)((x[d->rs2] == 0) ? (int64_t)x[d->rs1] : ((int64_t)x[d->rs1] % (int64_t)x[d->rs2]));
+        _skip = 0u - _skip;                     /* all ones when taken: keep rd */
+        x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */
+        d++;
+        DISPATCH();
+
     overshoot:                          /* ENTER took more than the window had left */
         left += (int32_t)d->run;
     slow:                               /* d starts a run that is not decoded or does not fit */
@@ -1652,5 +2272,8 @@ cdef extern from *:
     bint ends_run(int op) noexcept nogil
     int vm_fuse(int a, int b) noexcept nogil
     const uint8_t* vm_first_op
+    const uint8_t* vm_taken
+    int vm_over(int op) noexcept nogil
+    bint vm_is_over(int op) noexcept nogil
     int vm_exec(Hart* h, Py_ssize_t n, const volatile int* pause, vm_decode_fn decode_run,
                 void* ctx, Py_ssize_t* done) noexcept nogil

@@ -58,6 +58,17 @@ cdef void decode_one(DecodeCtx* c, uint32_t w) noexcept nogil:
     c.decoded += 1
 
 
+cdef inline void fuse_over(Decoded* br) noexcept nogil:
+    """Make br, a conditional branch over one instruction, that instruction's OP_OVER_* when
+    the entry after it is decoded and the loop can run it without a branch (vm_over)."""
+    cdef int over
+    if vm_taken[br.op] and br.tgt == 2 and br[1].op != OP_DECODE:
+        over = vm_over(vm_first_op[br[1].op])
+        if over:
+            br.rd = br.op                # the branch's own opcode (it has no rd)
+            br.op = over
+
+
 cdef void decode_run(void* ctx, uint32_t pc) noexcept nogil:
     """Decode from `pc` to the end of its straight-line run and set the run lengths.
 
@@ -65,6 +76,11 @@ cdef void decode_run(void* ctx, uint32_t pc) noexcept nogil:
     and its run length is one more than that entry's (Core.invalidate() keeps this true).
     Each new entry becomes a superinstruction with the entry after it when the table has
     that pair (vm_fuse), so it depends on that entry too: invalidate() drops both.
+
+    A conditional branch that skips exactly one instruction becomes that instruction's
+    OP_OVER_* (fuse_over) once both are decoded: at the end of this run, or before its start.
+    It depends on the entry after it: invalidate() gives it back its own opcode when that
+    one changes.
     """
     cdef DecodeCtx* c = <DecodeCtx*>ctx
     cdef Decoded* cache = c.h.cache
@@ -80,8 +96,11 @@ cdef void decode_run(void* ctx, uint32_t pc) noexcept nogil:
         decode_one(c, w)
         if ends_run(d.op):
             d.run = run = 1
+            fuse_over(d)
             break
         w += 1
+    if first > 0:
+        fuse_over(&cache[first - 1])
     while w > first:
         w -= 1
         run += 1
@@ -232,6 +251,9 @@ cdef class Core:
         w = first                           # entries before whose run flowed into the change
         while w > 0:
             w -= 1
+            if vm_is_over(self.h.cache[w].op):     # a branch over the change: its own opcode again
+                self.h.cache[w].op = self.h.cache[w].rd
+                self.h.cache[w].rd = X0_SLOT
             if self.h.cache[w].op == OP_DECODE or ends_run(self.h.cache[w].op):
                 break
             self.h.cache[w].op = OP_DECODE
@@ -256,4 +278,14 @@ cdef class Core:
         cdef Decoded d = self.h.cache[o >> 2]
         if d.op == OP_DECODE:
             return None
+        if vm_is_over(d.op):
+            return (OP_NAMES[d.rd], 0, d.rs1, d.rs2, d.imm)
         return (OP_NAMES[vm_first_op[d.op]], 0 if d.rd == X0_SLOT else d.rd, d.rs1, d.rs2, d.imm)
+
+    def op_name(self, addr):
+        """The name of what the loop runs at `addr`: a superinstruction's is its instructions
+        joined by ``+`` (``"addi+bne"``, ``"(branch over)+xor"``); None where nothing is decoded."""
+        cdef long long o = <long long>addr - self.h.base
+        if o < 0 or o >= self.h.size or o & 3 or self.h.cache[o >> 2].op == OP_DECODE:
+            return None
+        return OP_NAMES[self.h.cache[o >> 2].op]

@@ -46,7 +46,7 @@ cdef extern from *:
 
     typedef struct {        /* one per RAM word: 16 bytes */
         uint8_t op;         /* OP_* of _handlers.pxi; OP_DECODE (0) = not decoded yet */
-        uint8_t rd;         /* X0_SLOT when the instruction's rd is x0 */
+        uint8_t rd;         /* X0_SLOT when the instruction's rd is x0; an OP_OVER_* branch's own opcode */
         uint8_t rs1;
         uint8_t rs2;
         int32_t imm;        /* the instruction's one non-register operand */

@@ -571,3 +571,127 @@ def pairs_program() -> str:
 
 def test_superinstructions_stop_and_fault_inside_a_pair():
     check(assemble(pairs_program()))
+
+
+# ---- a branch over one instruction (OP_OVER_*) ---------------------------------------------------
+
+OVER_EDGE = [0, 1, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0x12345678, 5, 0xFFFFFFFE]
+
+
+def over_program() -> tuple[str, list[str]]:
+    """Every branch of the table over every instruction the loop can skip without a branch,
+    taken and not (edge values compared both ways); the program's result mixes every outcome.
+    Returns the text and the labels of the branches."""
+    from vmlab.isa import codegen_cython as cg
+    compiled, _ = cg.compile_table()
+    skippable = [c.ins for c in compiled if cg.over_candidate(c)]
+    branches = [c.ins.name for c in compiled if c.op and cg.taken_mask(c.ins) is not None]
+    operands = {"R": "t2, s2, s3", "I": "t2, s2, -5", "SH": "t2, s3, 7", "U": "t2, 0x12345"}
+    lines = ["_start:", "    la s0, edge", f"    li s4, {len(OVER_EDGE) * 4}", "    li s5, 0",
+             "outer:", "    li s6, 0", "inner:", "    add t0, s0, s5", "    lw s2, 0(t0)",
+             "    add t0, s0, s6", "    lw s3, 0(t0)"]
+    labels = []
+    for b in branches:
+        for ins in skippable:
+            k = len(labels)
+            labels.append(f"over{k}")
+            lines += [f"    addi t2, s10, {k}",
+                      f"over{k}: {b} s2, s3, 1f",
+                      f"    {ins.name} {operands[ins.fmt]}",
+                      "1:  xor s11, s11, t2",
+                      "    add s10, s10, t2"]
+    lines += ["    addi s6, s6, 4", "    blt s6, s4, inner", "    addi s5, s5, 4",
+              "    blt s5, s4, outer", "    add a0, s11, s10", "    ret",
+              "    .data", "edge: .word " + ", ".join(hex(v) for v in OVER_EDGE)]
+    return "\n".join(lines) + "\n", labels
+
+
+def test_branch_over_one_instruction_every_branch_and_instruction():
+    text, labels = over_program()
+    prog = assemble(text)
+    m = Machine("cython")
+    m.load(prog)
+    assert m.run(max_steps=5000).kind is StopKind.STEP_LIMIT
+    for lb in labels:                  # the loop runs them without a host branch
+        assert m.backend.core.op_name(m.symbol(lb)).startswith("(branch over)+"), lb
+        assert m.backend.cached(m.symbol(lb))[0] in ("beq", "bne", "blt", "bge", "bltu", "bgeu")
+    ref = Machine("interp")
+    ref.load(prog)
+    assert ref.run(max_steps=10_000_000).exited
+    check(prog, max_steps=ref.state.instret + 10)
+
+
+OVER_LOOP = """
+_start:
+    li s1, 60
+    li a0, 0x1234
+    li a1, 0x5a5a
+loop:
+    andi a2, s1, 3
+skip_branch:
+    beqz a2, after              # taken one time in four
+skipped:
+    xor a0, a0, a1
+after:
+    slli a0, a0, 1
+    addi s1, s1, -1
+    bnez s1, loop
+    bnez s3, done
+    li s3, 1                    # once more, from the skipped instruction
+    li s1, 1
+    la t0, skipped
+    jr t0
+done:
+    ret
+"""
+
+
+@pytest.mark.parametrize("where", ["skip_branch", "skipped", "after"])
+def test_branch_over_breakpoints(where):
+    """A breakpoint set after the branch became OP_OVER_* (on it, on the instruction it skips,
+    or where it lands) stops exactly where the interpreter stops, every time."""
+    prog = assemble(OVER_LOOP)
+    stops = {}
+    for backend in ("interp", "cython"):
+        m = Machine(backend)
+        m.load(prog)
+        m.run(max_steps=30)                         # decoded, and the branch fused
+        if backend == "cython":
+            assert m.backend.core.op_name(m.symbol("skip_branch")) == "(branch over)+xor"
+        m.add_breakpoint(m.symbol(where))
+        seen = []
+        for _ in range(25):
+            s = m.run(max_steps=10_000)
+            seen.append((s.kind, s.pc, m.state.instret, list(m.state.x)))
+            if s.kind is not StopKind.BREAKPOINT:
+                break
+        m.remove_breakpoint(m.symbol(where))
+        s = m.run(max_steps=100_000)
+        seen.append((s.kind, s.pc, m.state.instret, list(m.state.x)))
+        stops[backend] = seen
+    assert stops["cython"] == stops["interp"]
+    assert len(stops["interp"]) > 3
+
+
+def test_branch_over_skipped_instruction_rewritten_and_jumped_into():
+    """A store replaces the skipped instruction halfway through the loop (the branch must run
+    the new one), and the program ends by jumping into the skipped instruction."""
+    prog = assemble(OVER_LOOP.replace("    bnez s3, done", """\
+    la t0, skipped
+    lw t1, newinsn
+    sw t1, 0(t0)                # xor -> add, under the branch that skips it
+    li s1, 40
+    li t2, 20
+patch_loop:
+    andi a2, s1, 1
+    beqz a2, 2f
+patched:
+    add a0, a0, a1
+2:  addi s1, s1, -1
+    bne s1, t2, 3f
+    la t0, patched
+    lw t1, newinsn2
+    sw t1, 0(t0)                # add -> sub, in the middle of this loop
+3:  bnez s1, patch_loop
+    bnez s3, done""") + "newinsn: add a0, a0, a1\nnewinsn2: sub a0, a0, a1\n")
+    check(prog)

@@ -42,6 +42,16 @@ instruction. The entry after keeps its own opcode, for jumps into it. Where the 
 right after the first of a pair, the loop runs that entry as its own instruction
 (``vm_first_op``) while the stop is in place.
 
+A branch over one instruction. A conditional branch whose target is the word after next,
+over an instruction whose case only writes rd (``beqz a2, 1f; xor a0, a0, a1; 1:``), gets
+that instruction's ``OP_OVER_*`` opcode from the core's decoder once both are decoded: one case
+that computes the direction from three comparisons and ``vm_taken``, computes the skipped
+instruction's result, and writes rd either that result or its old value, without a host branch
+(if-conversion). A direction that depends on the data then costs no misprediction. The entry
+keeps the branch's own opcode in rd, and gets it back when the skipped instruction or the one
+after it changes (``Core.invalidate``) or a breakpoint goes on either; where the budget ends
+inside, the case runs as the plain branch.
+
 What stays in Python. Instructions marked ``system`` (CSR access, ecall, ebreak, mret, wfi,
 fence.i ...) and any snippet that uses something the C core does not provide (a privileged
 helper, WORD) become ``OP_CAREFUL``: the core stops before them and the reference
@@ -576,6 +586,97 @@ class Fused:
         return self.first.body[:-1] + ["d++;", _c_comment(snippet_comment(self.second.ins))] + self.second.body
 
 
+# ---- a branch over one instruction (if-conversion, see the module docstring) -------------------
+
+# The direction of every branch of the table is a function of k = (a == b) | (a < b signed) << 1
+# | (a < b unsigned) << 2: vm_taken[op] has bit k set when it is taken (checked on samples of
+# each class when generating).
+_EVAL_FUNCS = {"s32": lambda v: (v ^ 0x80000000) - 0x80000000, "s64": lambda v: v, "u64": lambda v: v}
+# (a, b) samples of each class k = eq | lt << 1 | ltu << 2 (the other k cannot happen)
+_COMPARE_CLASSES = {
+    0: [(2, 1), (0x7FFFFFFF, 0), (0xFFFFFFFF, 0x80000000), (5, 0)],
+    1: [(0, 0), (5, 5), (0xFFFFFFFF, 0xFFFFFFFF), (0x80000000, 0x80000000)],
+    2: [(0xFFFFFFFF, 1), (0x80000000, 0), (0x80000000, 0x7FFFFFFF)],
+    4: [(1, 0xFFFFFFFF), (0, 0x80000000), (0x7FFFFFFF, 0x80000000)],
+    6: [(1, 2), (0, 5), (0x80000000, 0x80000001), (0xFFFFFFFE, 0xFFFFFFFF)],
+}
+
+
+def _is_branch(tree: ast.Module) -> bool:
+    """The snippet is `if <test>: jump(<static target>)` and nothing else."""
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.If) or tree.body[0].orelse:
+        return False
+    body = tree.body[0].body
+    return (len(body) == 1 and isinstance(body[0], ast.Expr) and _is_call(body[0].value, "jump")
+            and _is_static(body[0].value.args[0]))
+
+
+def taken_mask(ins: Insn) -> int | None:
+    """The branch's vm_taken bits, or None if it is not a branch on X[rs1] and X[rs2] alone."""
+    tree = ast.parse(ins.semantics)
+    if not _is_branch(tree):
+        return None
+    test = tree.body[0].test
+    for n in ast.walk(test):
+        if isinstance(n, ast.Name) and n.id not in ("X", "rs1", "rs2", *_EVAL_FUNCS):
+            return None
+        if isinstance(n, ast.Subscript) and not (_is_X(n) and isinstance(n.slice, ast.Name)):
+            return None
+    code = compile(ast.Expression(test), ins.name, "eval")
+    mask = 0
+    for k, samples in _COMPARE_CLASSES.items():
+        taken = {bool(eval(code, {**_EVAL_FUNCS, "X": {1: a, 2: b}, "rs1": 1, "rs2": 2}))
+                 for a, b in samples}
+        if len(taken) > 1:
+            return None                   # depends on more than the three comparisons
+        mask |= taken.pop() << k
+    return mask
+
+
+def over_candidate(c: Compiled) -> bool:
+    """A compiled instruction whose case only writes rd (it cannot trap or leave the loop)."""
+    return (c.op is not None and not c.ins.ends_block and len(c.body) == 2
+            and c.body[0].startswith("x[d->rd] = ") and c.body[1] == "NEXT();")
+
+
+@dataclass
+class Over:
+    """The case for a conditional branch over one instruction, `skipped`."""
+    skipped: Compiled
+
+    @property
+    def op(self) -> str:
+        return f"OP_OVER_{self.skipped.op[3:]}"
+
+    @property
+    def name(self) -> str:
+        return f"(branch over)+{self.skipped.ins.name}"
+
+    @property
+    def body(self) -> list[str]:
+        write = self.skipped.body[0][len("x[d->rd] = "):]
+        return [
+            "_a = x[d->rs1];",
+            "_b = x[d->rs2];",
+            "_skip = (vm_taken[d->rd] >> ((_a == _b) | ((int32_t)_a < (int32_t)_b) << 1 | (_a < _b) << 2)) & 1;",
+            "_r = (d + 2)->run + 1 - _skip;          /* as ENTER(d + 1), or ENTER(d + 2) when taken */",
+            "if (VM_UNLIKELY((int32_t)_r > left))",
+            "    ENTER(_skip ? d + 2 : d + 1);      /* the budget ends in there: the plain branch */",
+            "left -= (int32_t)_r;",
+            "d++;",
+            _c_comment(snippet_comment(self.skipped.ins)),
+            f"_r = {write[:-1]};",
+            "_skip = 0u - _skip;                     /* all ones when taken: keep rd */",
+            "x[d->rd] = (x[d->rd] & _skip) | (_r & ~_skip);   /* no host branch, and the address does not wait */",
+            "d++;",
+            "DISPATCH();",
+        ]
+
+
+def over_table(compiled: list[Compiled]) -> list[Over]:
+    return [Over(c) for c in compiled if over_candidate(c)]
+
+
 def fuse_table(compiled: list[Compiled]) -> list[Fused]:
     by_name = {c.ins.name: c for c in compiled}
     out = []
@@ -680,7 +781,7 @@ def _used_names(ins: Insn) -> set[str]:
     return {n.id for n in ast.walk(ast.parse(ins.semantics)) if isinstance(n, ast.Name)}
 
 
-def _fusion(ops: list[Compiled], fused: list[Fused]) -> list[str]:
+def _fusion(ops: list[Compiled], fused: list[Fused], overs: list[Over]) -> list[str]:
     L = ["/* The superinstruction for the entry of opcode a followed by one of opcode b, or a. */",
          "static inline int vm_fuse(int a, int b)",
          "{",
@@ -699,14 +800,41 @@ def _fusion(ops: list[Compiled], fused: list[Fused]) -> list[str]:
     L.append("")
     L.append("/* The opcode of an entry's own instruction (a superinstruction's first one). */")
     L.append("static const uint8_t vm_first_op[] = {")
-    firsts = ["OP_DECODE", "OP_CAREFUL", "OP_BREAK", "OP_STOP"] + [c.op for c in ops] + [f.first.op for f in fused]
+    firsts = (["OP_DECODE", "OP_CAREFUL", "OP_BREAK", "OP_STOP"] + [c.op for c in ops]
+              + [f.first.op for f in fused] + [o.op for o in overs])
     for k in range(0, len(firsts), 6):
         L.append("    " + ", ".join(firsts[k:k + 6]) + ",")
     L.append("};")
+    L.append("")
+    masks = {c.op: taken_mask(c.ins) for c in ops}
+    L.append("/* A branch that may become OP_OVER_*: its entry has bit (a == b) | (a < b signed) << 1")
+    L.append("   | (a < b unsigned) << 2 set when it is taken; every other opcode has 0. */")
+    L.append("static const uint8_t vm_taken[] = {")
+    row = (["0", "0", "0", "0"] + [hex(masks[c.op]) if masks[c.op] is not None else "0" for c in ops]
+           + ["0"] * (len(fused) + len(overs)))         # one for every opcode
+    for k in range(0, len(row), 12):
+        L.append("    " + ", ".join(row[k:k + 12]) + ",")
+    L.append("};")
+    L.append("")
+    L.append("/* The OP_OVER_* opcode for a branch over one instruction of opcode op, or 0. */")
+    L.append("static inline int vm_over(int op)")
+    L.append("{")
+    L.append("    switch (op) {")
+    for o in overs:
+        L.append(f"    case {o.skipped.op}: return {o.op};")
+    L.append("    }")
+    L.append("    return 0;")
+    L.append("}")
+    L.append("")
+    L.append("/* Is op one of the OP_OVER_* (whose entry keeps the branch's own opcode in rd)? */")
+    L.append("static inline int vm_is_over(int op)")
+    L.append("{")
+    L.append(f"    return op >= {overs[0].op} && op <= {overs[-1].op};" if overs else "    return 0;")
+    L.append("}")
     return L
 
 
-def _ends_run(compiled: list[Compiled]) -> list[str]:
+def _ends_run(compiled: list[Compiled], overs: list[Over]) -> list[str]:
     enders = [c.op for c in compiled if c.op is not None and c.ins.ends_block]
     L = ["/* Does a straight-line run end here (control transfer, or the loop stops before it)? */",
          "static inline int ends_run(int op)",
@@ -714,6 +842,8 @@ def _ends_run(compiled: list[Compiled]) -> list[str]:
          "    return op == OP_CAREFUL || op == OP_BREAK"]
     for k in range(0, len(enders), 4):
         L.append("        || " + " || ".join(f"op == {e}" for e in enders[k:k + 4]))
+    if overs:
+        L.append(f"        || (op >= {overs[0].op} && op <= {overs[-1].op})")
     L[-1] += ";"
     L.append("}")
     return L
@@ -745,7 +875,7 @@ static VM_LOOP_ATTRS int vm_exec(vm_hart* h, Py_ssize_t n, const volatile int* p
     Py_ssize_t total = 0;         /* instructions of the finished windows */
     int32_t window = (int32_t)(n < VM_POLL ? n : VM_POLL);
     int32_t left = window;        /* budget left in this window */
-    uint32_t _r, _npc;
+    uint32_t _r, _npc, _a, _b, _skip;
     int st;
 """
 
@@ -846,10 +976,10 @@ out:
 }"""
 
 
-def _vm_exec(compiled: list[Compiled], fused: list[Fused], temps: Temps) -> list[str]:
+def _vm_exec(compiled: list[Compiled], fused: list[Fused], overs: list[Over], temps: Temps) -> list[str]:
     ops = [c for c in compiled if c.op is not None]
     labels = (["L_DECODE", "L_CAREFUL", "L_BREAK", "L_STOP"] + [f"L_{c.op[3:]}" for c in ops]
-              + [f"L_{f.op[3:]}" for f in fused])
+              + [f"L_{f.op[3:]}" for f in fused] + [f"L_{o.op[3:]}" for o in overs])
     L = LOOP_HEAD.splitlines()
     for name, ct in temps.decl.items():
         L.append(f"    {'int' if ct == 'bint' else ct} {name};")
@@ -860,7 +990,7 @@ def _vm_exec(compiled: list[Compiled], fused: list[Fused], temps: Temps) -> list
     L.append("    };")
     L.append("#endif")
     L.extend(LOOP_MACROS.splitlines())
-    L.append("    (void)_nd; (void)_npc;")
+    L.append("    (void)_nd; (void)_npc; (void)_a; (void)_b; (void)_skip;")
     L.append("    goto slow;                      /* h->pc starts a run */")
     L.append("")
     L.append("#if !VM_THREADED")
@@ -882,6 +1012,11 @@ def _vm_exec(compiled: list[Compiled], fused: list[Fused], temps: Temps) -> list
         L.append(f"    {_c_comment(snippet_comment(f.first.ins))}")
         L.extend("    " + ln for ln in f.body)
         L.append("")
+    for o in overs:
+        L.append(f"L_{o.op[3:]}:")
+        L.append(f"    /* a branch over one {o.skipped.ins.name} (the branch's opcode is in rd) */")
+        L.extend("    " + ln for ln in o.body)
+        L.append("")
     L.extend(LOOP_SLOW.splitlines())
     return L
 
@@ -891,6 +1026,9 @@ def handlers_pxi() -> str:
     compiled, temps = compile_table()
     ops = [c for c in compiled if c.op is not None]
     fused = fuse_table(compiled)
+    overs = over_table(compiled)
+    if FIRST_OP + len(ops) + len(fused) + len(overs) > 256:
+        raise SnippetError("more opcodes than an entry's uint8_t op holds")
     careful = [c for c in compiled if c.op is None]
     L = [HEADER.rstrip("\n"), ""]
     L.append("# Compiled to C: " + " ".join(c.ins.name for c in ops))
@@ -899,7 +1037,8 @@ def handlers_pxi() -> str:
         L.append(f"#   {c.ins.name}: {c.why}")
     L.append("")
     L.append("OP_NAMES = (" + ", ".join(repr(n) for n in ["(decode)", "(careful)", "(breakpoint)", "(stop)"]
-                                    + [c.ins.name for c in ops] + [f.name for f in fused]) + ",)")
+                                    + [c.ins.name for c in ops] + [f.name for f in fused]
+                                    + [o.name for o in overs]) + ",)")
     L.append("CAREFUL_INSNS = (" + ", ".join(repr(c.ins.name) for c in careful) + ",)")
     L.append("")
     C = []
@@ -918,16 +1057,18 @@ def handlers_pxi() -> str:
         C.append(f"    {c.op} = {FIRST_OP + k},")
     for k, f in enumerate(fused):
         C.append(f"    {f.op} = {FIRST_OP + len(ops) + k},")
+    for k, o in enumerate(overs):
+        C.append(f"    {o.op} = {FIRST_OP + len(ops) + len(fused) + k},")
     C.append(f"    VM_POLL = {POLL}     /* instructions between looks at the pause flag */")
     C.append("};")
     C.append("")
     C.extend(_decoder(compiled))
     C.append("")
-    C.extend(_ends_run(compiled))
+    C.extend(_ends_run(compiled, overs))
     C.append("")
-    C.extend(_fusion(ops, fused))
+    C.extend(_fusion(ops, fused, overs))
     C.append("")
-    C.extend(_vm_exec(compiled, fused, temps))
+    C.extend(_vm_exec(compiled, fused, overs, temps))
     for ln in C:
         if '"""' in ln or "\\" in ln:
             raise SnippetError(f"generated C cannot sit in a Cython verbatim block: {ln!r}")
@@ -945,6 +1086,9 @@ def handlers_pxi() -> str:
     L.append("    bint ends_run(int op) noexcept nogil")
     L.append("    int vm_fuse(int a, int b) noexcept nogil")
     L.append("    const uint8_t* vm_first_op")
+    L.append("    const uint8_t* vm_taken")
+    L.append("    int vm_over(int op) noexcept nogil")
+    L.append("    bint vm_is_over(int op) noexcept nogil")
     L.append("    int vm_exec(Hart* h, Py_ssize_t n, const volatile int* pause, vm_decode_fn decode_run,")
     L.append("                void* ctx, Py_ssize_t* done) noexcept nogil")
     return "\n".join(L) + "\n"
