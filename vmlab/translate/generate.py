@@ -287,7 +287,7 @@ class _Generator:
         e("def _make(_B, _E__LINKS__):")
         name = f"tb_{self.entry:08x}"
         if self.dispatch:
-            e("    _IN = {" + ", ".join(f"{sh.pc:#x}: {k}" for k, sh in enumerate(shapes)) + "}",
+            e("    _IN = {" + ", ".join(f"{sh.pc:#x}: {k}" for k, sh in enumerate(shapes)) + "}.get",
               comment="# block start -> index, for computed jumps")
             e(f"    _ND = {tuple(self.need)}", comment="# steps each block needs to reach the next check")
         e(f"    def {name}(n{f', b={self.index[self.entry]}' if self.dispatch else ''}):")
@@ -496,8 +496,10 @@ class _Generator:
         if self.dispatch:
             # a computed jump may land anywhere: it stays inside if the budget allows
             left = f"n - {len(sh.codes)} * _i" if looping else "n"
-            inner = [f"if {v} in _IN:", f"    b = _IN[{v}]",
-                     f"    if {left} >= _ND[b]: {'break' if looping else 'continue'}"]
+            # (one call of the dict's bound get costs less than `in` and an index: one hash of
+            # a two-digit int, not two)
+            inner = [f"b = _IN({v})",
+                     f"if b is not None and {left} >= _ND[b]: {'break' if looping else 'continue'}"]
             return inner + [f"_nx = _lookup({v})", "break"]
         if looping:
             inner = [f"if {v} == {sh.pc:#x}: continue"]
