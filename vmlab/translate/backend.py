@@ -610,6 +610,27 @@ class TranslateBackend(Backend):
         backend = self
         lookup = self._namespace(priv)["_lookup"]
 
+        def run(n):
+            # up to n of the block's instructions, with the reference interpreter's handlers
+            k = 0
+            nxt = pc
+            hs = c.handlers or backend._handlers(c)
+            try:
+                for h in (hs if n > size else hs[:n]):
+                    nxt = h()
+                    k += 1
+                    if c.dead:           # it overwrote its own code: fetch again
+                        break
+            except BaseException:
+                backend.m.state.pc = c.insns[k][0]          # (a superblock is not contiguous)
+                backend._left = n - k
+                backend.insns_interpreted += k
+                raise
+            backend.insns_interpreted += k
+            if k == n:                   # the slice ends here: look the next pc up in the next one
+                return backend._resume(nxt, priv), 0
+            return lookup(nxt), n - k
+
         def runner(n):
             # hot, and the budget covers the block (single steps would translate every pc)
             if c.execs >= need and n >= size and not c.dead:
@@ -617,27 +638,14 @@ class TranslateBackend(Backend):
                 if fn is not None:
                     return fn(n)
             c.execs += 1
-            if n <= size:                    # the budget ends in (or with) the block
-                return backend._interpret(c, n)
-            # the whole block with the reference interpreter's handlers (inlined _interpret)
-            k = 0
-            try:
-                for h in c.handlers or backend._handlers(c):
-                    nxt = h()
-                    k += 1
-                    if c.dead:           # it overwrote its own code: fetch again
-                        break
-            except BaseException:
-                backend._cold_fault(c, k, n)
-                raise
-            backend.insns_interpreted += k
-            return lookup(nxt), n - k
+            return run(n)
         size = len(insns)
         rewrites = self._smc.get(pc, 0)
         need = self.threshold + SMC_BACKOFF * rewrites if rewrites < SMC_GIVE_UP else 1 << 62
         runner.pc = pc
         runner.rec = None
         c.runner = runner
+        c.run = run
         self._cold[priv][pc] = c
         self._register(c)
         return c
@@ -647,38 +655,12 @@ class TranslateBackend(Backend):
         hs = c.handlers = [make(a, w)[0] for a, w, _, _ in c.insns]
         return hs
 
-    def _cold_fault(self, c: ColdBlock, k: int, n: int) -> None:
-        """Instruction k of cold block c raised: the machine's pc is its address."""
-        self.m.state.pc = c.insns[k][0]          # (a superblock is not contiguous)
-        self._left = n - k
-        self.insns_interpreted += k
-
-    def _interpret(self, c: ColdBlock, n: int):
-        """Run up to n instructions of a cold block with the reference interpreter's handlers."""
-        hs = c.handlers or self._handlers(c)
-        lim = len(hs) if n >= len(hs) else n
-        k = 0
-        pc = c.pc
-        try:
-            while k < lim:
-                pc = hs[k]()
-                k += 1
-                if c.dead:           # it overwrote its own code: fetch again
-                    break
-        except BaseException:
-            self._cold_fault(c, k, n)
-            raise
-        self.insns_interpreted += k
-        if k == n:
-            return self._resume(pc, c.priv), 0
-        return self._ns[c.priv]["_lookup"](pc), n - k
-
     def _partial(self, pc: int, n: int, priv: int):
         """Fewer steps left in the slice than the block at pc has: run them interpreted."""
         c = self._cold[priv].get(pc) or self._make_cold(pc, priv)
         if c is None:
             return self._ns[priv]["_lookup"](pc), n
-        return self._interpret(c, n)
+        return c.run(n)
 
     # ------------------------------------------------------------------ translation
     def _shape(self, pc: int) -> Shape | None:

@@ -150,7 +150,8 @@ class ColdBlock:
         self.handlers = None                  # reference-interpreter closures, made on first use
         self.execs = 0
         self.dead = False
-        self.runner = None
+        self.runner = None                    # the cache's entry: counts, translates when hot, runs
+        self.run = None                       # runs up to n of its instructions interpreted
         self.line_keys: set[int] = set()
 
     @property
