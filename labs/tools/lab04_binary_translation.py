@@ -146,6 +146,24 @@ CELLS = [
     print(m.backend.source(m.symbol("loop")))
     """),
     md("""
+    A block does not always end at a branch. A plain jump (`j`) is followed: decoding goes on
+    at its target (a *superblock*). And a conditional branch that jumps forward over a few
+    instructions which do not branch themselves (what a compiler makes of an `if` without
+    `else`) stays inside the block: the translator writes it as a Python `if` whose `else`
+    holds those instructions. This is *if-conversion*. The count of executed instructions must
+    stay exact, so when the branch is taken and the instructions are skipped, the code gives
+    their steps back: `n += k`, where `n` is the budget of instructions left. CRC32 tests one
+    bit per iteration; with if-conversion the whole loop body is one block, run as a Python
+    `for` loop (`skip_branches = False` turns it off, to compare):
+    """),
+    ignore("""
+    from vmlab.workloads import WORKLOADS
+    crc = Machine("translate")
+    crc.load(next(w for w in WORKLOADS if w.name == "crc32").program())
+    crc.run()
+    print(crc.backend.source(crc.symbol("bit")))
+    """),
+    md("""
     The **TranslationCache** panel shows the same: every block, and its guest code next to the
     generated Python.
     """),
