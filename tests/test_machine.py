@@ -187,6 +187,20 @@ _start: addi sp, sp, -16
     assert s.exited and s.code == 42, s
 
 
+def test_running_off_the_top_of_the_address_space(backend):
+    """Straight-line code in RAM's last words, RAM ending at 2**32: the pc wraps to 0, outside
+    RAM, and the fetch there is an access fault, on every backend (not an overflow)."""
+    for start in (0xFFFFFFF0, 0xFFFFFF00):
+        m = Machine(backend, ram_base=0xFF000000, ram_size=16 << 20)
+        m.load(assemble("_start: j _start", base=0xFF000000))
+        for a in range(start, 1 << 32, 4):
+            m.write(a, (0x00128293).to_bytes(4, "little"))          # addi t0, t0, 1
+        m.state.pc = start
+        s = m.run(max_steps=1000)
+        assert s.kind is StopKind.TRAP and "instruction access fault" in str(s)
+        assert m.state.pc == 0 and m.regs.t0 == ((1 << 32) - start) // 4
+
+
 def test_snapshot_restore(backend):
     m = Machine(backend)
     m.load(COUNT)
