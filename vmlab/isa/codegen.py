@@ -41,6 +41,27 @@ from .spec import ISA, Insn
 MASK = 0xFFFFFFFF
 STATIC_NAMES = {"PC", "WORD", "imm", "rd", "rs1", "rs2", "shamt", "csr", "zimm", "pred", "succ", "fm"}
 PURE_FUNCS = {"s32", "s64", "u64"}
+
+
+def _s32(v: int) -> int:
+    v &= MASK
+    return v - (1 << 32) if v >> 31 else v
+
+
+# the pure functions' values, for evaluating operand-only snippet expressions while generating
+PURE_EVAL = {"s32": _s32, "s64": lambda v: v, "u64": lambda v: v}
+_NAMES: dict[str, frozenset] = {}
+
+
+def snippet_names(ins) -> frozenset:
+    """Every name the instruction's semantics snippet uses (``PC``, ``X``, ``rd`` ...)."""
+    names = _NAMES.get(ins.name)
+    if names is None:
+        names = _NAMES[ins.name] = frozenset(
+            n.id for n in ast.walk(ast.parse(ins.semantics)) if isinstance(n, ast.Name))
+    return names
+
+
 LOADS = {(1, True): "_ld1s", (1, False): "_ld1u", (2, True): "_ld2s", (2, False): "_ld2u",
          (4, True): "_ld4", (4, False): "_ld4"}
 STORES = {1: "_st1", 2: "_st2", 4: "_st4"}
@@ -174,7 +195,7 @@ class PyEmitter:
                 n = self.generic_visit(n)
                 if _is_call(n) and n.func.id in PURE_FUNCS and isinstance(n.args[0], ast.Constant):
                     v = n.args[0].value
-                    return ast.Constant(((v ^ 0x80000000) - 0x80000000) if n.func.id == "s32" else v)
+                    return ast.Constant(PURE_EVAL[n.func.id](v))
                 return n
 
         return Fold().visit(copy.deepcopy(e))

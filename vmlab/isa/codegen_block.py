@@ -29,7 +29,7 @@ import copy
 import dataclasses
 from dataclasses import dataclass, field
 
-from .codegen import HELPERS, PyEmitter, _Gen
+from .codegen import HELPERS, PURE_EVAL, PyEmitter, _Gen, snippet_names
 from .regs import ABI_NAMES
 from .spec import Insn
 
@@ -51,13 +51,6 @@ _CALL_RANGES = {"_ld4": (0, M32), "_ld2u": (0, 0xFFFF), "_ld2s": (-0x8000, 0x7FF
 VIEWS = {4: "_rw", 2: "_rh", 1: "_rb"}
 _SUBSCRIPT_RANGES = {"_rw": (0, M32), "_rh": (0, 0xFFFF), "_rb": (0, 0xFF)}
 
-
-def _s32(v: int) -> int:
-    v &= M32
-    return v - WRAP if v >> 31 else v
-
-
-_EVAL_FUNCS = {"s32": _s32, "s64": lambda v: v, "u64": lambda v: v}
 
 
 @dataclass(frozen=True)
@@ -180,7 +173,7 @@ class BlockEmitter:
         return code
 
     def _emit(self, ins: Insn, pc: int, word: int, ops: dict) -> InsnCode:
-        env = {"PC": pc, "WORD": word, **_EVAL_FUNCS, **ops}
+        env = {"PC": pc, "WORD": word, **PURE_EVAL, **ops}
         code = InsnCode(pc, word, ins, ops, [])
         conds = tuple(bool(eval(c, _NO_BUILTINS, env)) for c in _conditions_code(ins))
         template, consts = _template(ins, conds)
@@ -999,8 +992,6 @@ def _has_stmt(stmts: list[ast.stmt], kinds) -> bool:
 # ---- templates: the emitter's output for an instruction, operands left as placeholders -------
 
 _TEMPLATES: dict[tuple, tuple] = {}
-_USES_PC: dict[str, bool] = {}
-_USES_WORD: dict[str, bool] = {}
 
 
 def _template(ins: Insn, conds: tuple) -> tuple[list[ast.stmt], list]:
@@ -1033,21 +1024,12 @@ def _template(ins: Insn, conds: tuple) -> tuple[list[ast.stmt], list]:
 
 def _uses_word(ins: Insn) -> bool:
     """Does the snippet's code contain the instruction word (a helper that is given it)?"""
-    u = _USES_WORD.get(ins.name)
-    if u is None:
-        u = _USES_WORD[ins.name] = any(
-            isinstance(n, ast.Name) and (n.id == "WORD" or (n.id in HELPERS and HELPERS[n.id][1]))
-            for n in ast.walk(ast.parse(ins.semantics)))
-    return u
+    return any(n == "WORD" or HELPERS.get(n, (None, False))[1] for n in snippet_names(ins))
 
 
 def _uses_pc(ins: Insn) -> bool:
     """Does the snippet use PC (then its code depends on where it is)?"""
-    u = _USES_PC.get(ins.name)
-    if u is None:
-        u = _USES_PC[ins.name] = any(isinstance(n, ast.Name) and n.id == "PC"
-                                     for n in ast.walk(ast.parse(ins.semantics)))
-    return u
+    return "PC" in snippet_names(ins)
 
 
 # ---- rendering --------------------------------------------------------------------------------

@@ -76,6 +76,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .causes import Cause
+from .codegen import PURE_EVAL, PURE_FUNCS as PURE, STATIC_NAMES, _is_call, _is_X, snippet_names
 from .spec import ISA, Insn
 from . import fields as F
 
@@ -164,19 +165,6 @@ def _lit(n: int) -> Val:
 
 def _field_range(f: F.Field) -> tuple[int, int]:
     return f.lo, f.hi
-
-
-def _is_X(n: ast.AST) -> bool:
-    return isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == "X"
-
-
-def _is_call(n: ast.AST, name: str | None = None) -> bool:
-    return (isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-            and (name is None or n.func.id == name))
-
-
-STATIC_NAMES = {"PC", "WORD", "imm", "rd", "rs1", "rs2", "shamt", "csr", "zimm", "pred", "succ", "fm"}
-PURE = {"s32", "s64", "u64"}
 
 
 def _is_static(n: ast.AST) -> bool:
@@ -591,7 +579,6 @@ class Fused:
 # The direction of every branch of the table is a function of k = (a == b) | (a < b signed) << 1
 # | (a < b unsigned) << 2: vm_taken[op] has bit k set when it is taken (checked on samples of
 # each class when generating).
-_EVAL_FUNCS = {"s32": lambda v: (v ^ 0x80000000) - 0x80000000, "s64": lambda v: v, "u64": lambda v: v}
 # (a, b) samples of each class k = eq | lt << 1 | ltu << 2 (the other k cannot happen)
 _COMPARE_CLASSES = {
     0: [(2, 1), (0x7FFFFFFF, 0), (0xFFFFFFFF, 0x80000000), (5, 0)],
@@ -618,14 +605,14 @@ def taken_mask(ins: Insn) -> int | None:
         return None
     test = tree.body[0].test
     for n in ast.walk(test):
-        if isinstance(n, ast.Name) and n.id not in ("X", "rs1", "rs2", *_EVAL_FUNCS):
+        if isinstance(n, ast.Name) and n.id not in ("X", "rs1", "rs2", *PURE_EVAL):
             return None
         if isinstance(n, ast.Subscript) and not (_is_X(n) and isinstance(n.slice, ast.Name)):
             return None
     code = compile(ast.Expression(test), ins.name, "eval")
     mask = 0
     for k, samples in _COMPARE_CLASSES.items():
-        taken = {bool(eval(code, {**_EVAL_FUNCS, "X": {1: a, 2: b}, "rs1": 1, "rs2": 2}))
+        taken = {bool(eval(code, {**PURE_EVAL, "X": {1: a, 2: b}, "rs1": 1, "rs2": 2}))
                  for a, b in samples}
         if len(taken) > 1:
             return None                   # depends on more than the three comparisons
@@ -747,7 +734,7 @@ def _decoder(compiled: list[Compiled]) -> list[str]:
                 L.append("        }")
                 continue
             for f in ins.fields:
-                if f.kind == "reg" or f.name in _used_names(ins):
+                if f.kind == "reg" or f.name in snippet_names(ins):
                     L.append(f"            {f.name} = {field_code(f)};")
             L.append(f"            d->op = {c.op};")
             for f in ins.fields:
@@ -756,7 +743,7 @@ def _decoder(compiled: list[Compiled]) -> list[str]:
                         L.append("            d->rd = rd != 0 ? (uint8_t)rd : X0_SLOT;")
                     else:
                         L.append(f"            d->{f.name} = (uint8_t){f.name};")
-                elif f.name in _used_names(ins):
+                elif f.name in snippet_names(ins):
                     L.append(f"            d->{IMM_SLOT} = (int32_t){f.name};")
             for t in static_jump_targets(ins)[:1]:
                 names = {"PC": Val("pc", "uint32_t", 0, 0xFFFFFFFC)}
@@ -775,10 +762,6 @@ def _decoder(compiled: list[Compiled]) -> list[str]:
     L.append("    d->op = OP_CAREFUL;                  /* illegal: the interpreter raises the trap */")
     L.append("}")
     return L
-
-
-def _used_names(ins: Insn) -> set[str]:
-    return {n.id for n in ast.walk(ast.parse(ins.semantics)) if isinstance(n, ast.Name)}
 
 
 def _fusion(ops: list[Compiled], fused: list[Fused], overs: list[Over]) -> list[str]:
