@@ -63,8 +63,8 @@ from .records import BlockRecord, ColdBlock, Link, Shape, StubRecord, Translatio
 DEFAULT_THRESHOLD = 100        # interpreted executions of a block before it is translated
 MAX_BLOCK_INSNS = 64           # a basic block is cut after this many instructions
 MAX_REGION_BLOCKS = 32         # blocks in one translated region
-MAX_REGION_INSNS = 600
-MAX_SKIP = 6                   # a forward branch over at most this many plain instructions stays inside its block         # instructions in one translated region
+MAX_REGION_INSNS = 600         # instructions in one translated region
+MAX_SKIP = 6                   # a forward branch over at most this many instructions stays inside its block
 GROW_COST = 8                  # a region grows when its new blocks ran this many times per instruction it would hold
 SMC_BACKOFF = 8                # per time its code was overwritten, a block waits this many more executions ...
 SMC_GIVE_UP = 6                # ... and after this many times it stays interpreted
@@ -96,7 +96,7 @@ def _through(code):
 
 
 def _branch_over(code) -> int:
-    """How many instructions this conditional branch jumps over when taken, if it is a plain
+    """How many instructions this conditional branch jumps over when taken, if it is a
     forward branch over 1 to MAX_SKIP of them (``beqz a2, 1f; xor a0, a0, a1; 1:``); else 0."""
     st = code.stmts
     pc = code.pc
@@ -156,8 +156,8 @@ class TranslateBackend(Backend):
     to grow into a region; a power of two); ``grow_cost`` (a region grows only when its new
     blocks ran this many times per instruction it would hold); ``superblocks`` (False: a
     ``j`` ends its block); ``skip_branches`` (False: a conditional branch ends its block;
-    True: a forward branch over up to MAX_SKIP instructions that cannot leave or raise becomes
-    an ``if`` around them, see :func:`_skipping`); ``max_block_insns``, ``max_region_blocks``,
+    True: a forward branch over up to MAX_SKIP instructions that do not transfer control
+    becomes an ``if`` around them, see :func:`_skipping`); ``max_block_insns``, ``max_region_blocks``,
     ``max_region_insns``; ``passes``: optimisation passes, functions
     called with each newly decoded block's list of :class:`~vmlab.isa.codegen_block.InsnCode`
     (one per guest instruction, in order) before code is generated from it; a pass may change
@@ -676,10 +676,12 @@ class TranslateBackend(Backend):
         em = BlockEmitter(self._ram, self._emitted)
         codes = []
         skip = None                  # a branch over instructions: its index, how many, those so far
-        joined = None                # index of the last branch whose instructions all followed
-        original = None              # that branch's code before it took them in
         for a, w, ins, ops in insns:
             c = em.emit(ins, a, w, ops)
+            if skip is not None and len(skip[2]) == skip[1]:
+                # all it jumps over followed, and code after the join: they join its block
+                codes[skip[0]] = _skipping(codes[skip[0]], skip[2])
+                skip = None
             last = codes[-1] if codes else None
             if skip is None and last is not None and last.ins.ends_block:
                 if last.ins.name == "jal":
@@ -697,20 +699,13 @@ class TranslateBackend(Backend):
                     em.known.pop(r, None)
                 c = _conditional(c)
                 got.append(c)
-                if len(got) == k:
-                    original = codes[at]
-                    codes[at] = _skipping(original, got)
-                    skip = None
-                    joined = at
                 codes.append(c)
                 continue
             codes.append(c)
-        if skip is not None or (joined is not None and joined + len(codes[joined].skips) == len(codes) - 1):
-            # cut before (or at) the join: the branch ends the block
-            at = skip[0] if skip is not None else joined
-            if skip is None:
-                codes[at] = original
-            del codes[at + 1:]
+        if skip is not None:
+            # cut among them or at the join (a fall-through exit must not sit in the else):
+            # the branch ends the block
+            del codes[skip[0] + 1:]
         if self.passes:
             # passes may change what they are given: copies, since the emitter shares its
             # results between blocks
