@@ -651,8 +651,10 @@ class TranslateBackend(Backend):
         return c
 
     def _handlers(self, c: ColdBlock) -> list:
-        make = self._interp.make_handler
-        hs = c.handlers = [make(a, w)[0] for a, w, _, _ in c.insns]
+        """The reference interpreter's handlers for a cold block's instructions (decoded
+        already: its factories directly, not make_handler, which would decode them again)."""
+        factories = self._interp.factories
+        hs = c.handlers = [factories[ins.name](a, w, **ops) for a, w, ins, ops in c.insns]
         return hs
 
     def _partial(self, pc: int, n: int, priv: int):
