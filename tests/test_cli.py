@@ -143,3 +143,38 @@ def test_bench_translation_details_are_per_run():
     one, three = run_one(prog, "translate", 1), run_one(prog, "translate", 3)
     for key in ("translations", "guest instructions translated", "instructions interpreted", "cache misses"):
         assert three.stats[key] == one.stats[key] > 0, key
+
+
+
+def _bench_tiny(monkeypatch, round_seconds, round_runs=50):
+    """run_bench on a two-instruction program with interp and translate; the backends in the
+    order their runs happened."""
+    import vmlab.bench as bench
+    order = []
+    real = bench._Runner.run
+
+    def run(self):
+        order.append(self.result.backend)
+        return real(self)
+    monkeypatch.setattr(bench._Runner, "run", run)
+    monkeypatch.setattr(bench, "ROUND_SECONDS", round_seconds)
+    monkeypatch.setattr(bench, "ROUND_RUNS", round_runs)
+    from vmlab import assemble
+    tiny = assemble("    .globl main\nmain:\n    li a0, 0\n    ret\n", name="tiny.s")
+    results = bench.run_bench(["interp", "translate"], workloads=["none"], repeat=3, extra=[("tiny", tiny)])
+    assert [(r.workload, r.backend, r.error, r.instructions) for r in results] == [
+        ("tiny", "interp", None, 2), ("tiny", "translate", None, 2)]
+    return results, order
+
+
+def test_bench_rounds_take_turns(monkeypatch):
+    results, order = _bench_tiny(monkeypatch, 0.0)
+    assert order == ["interp", "translate"] * 3             # one run each per round, in turn
+    assert [len(r.seconds) for r in results] == [3, 3]
+
+
+def test_bench_repeats_short_runs_within_a_round(monkeypatch):
+    # runs of a few hundred microseconds: a round would take 60 s of them, so ROUND_RUNS decides
+    results, order = _bench_tiny(monkeypatch, 60.0, round_runs=4)
+    assert order == ["interp", "translate"] + (["interp"] * 4 + ["translate"] * 4) * 2
+    assert [len(r.seconds) for r in results] == [9, 9]

@@ -1,6 +1,6 @@
 """Benchmarks: fixed workloads on every available backend, medians and ratios from one run.
 
-Each workload checks its own result (exit code 0). A backend that gets a wrong result or a
+Backends take turns, round by round (see ROUND_SECONDS). Each workload checks its own result (exit code 0). A backend that gets a wrong result or a
 different instruction count than the reference is reported, not timed as if it were right.
 """
 from __future__ import annotations
@@ -35,11 +35,28 @@ class BenchResult:
         return self.instructions / self.median / 1e6 if self.seconds and self.median > 0 else float("nan")
 
 
-def run_one(program, backend: str, repeat: int) -> BenchResult:
-    res = BenchResult(getattr(program, "name", "?"), backend, 0)
-    m = Machine(backend)
-    for _ in range(repeat):
-        m.load(program)
+# Each round runs every backend in turn, so a slow spell of the (shared, noisy) host falls on
+# all of them alike and the ratios between backends stay comparable. A backend whose runs are
+# short (the compiled core: a few milliseconds) runs several times per round, until ROUND_SECONDS
+# of runs, at most ROUND_RUNS: a median of five 2 ms runs moves by 10-20% from one bench to the
+# next, as timeit and pyperf know (they repeat short statements for the same reason).
+ROUND_SECONDS = 0.02
+ROUND_RUNS = 50
+
+
+class _Runner:
+    """One backend's Machine for one workload: timed runs, each from a fresh load."""
+
+    def __init__(self, program, backend: str):
+        self.program = program
+        self.result = BenchResult(getattr(program, "name", "?"), backend, 0)
+        self.m = Machine(backend)
+
+    def run(self) -> float:
+        """One timed run (load and collect garbage first, untimed); its time, or inf on a
+        wrong result (then recorded in result.error)."""
+        m, res = self.m, self.result
+        m.load(self.program)
         gc.collect()
         before = dict(getattr(m.backend, "stats", None) or {})
         t0 = time.perf_counter()
@@ -47,29 +64,54 @@ def run_one(program, backend: str, repeat: int) -> BenchResult:
         dt = time.perf_counter() - t0
         if not stop.exited or stop.code != 0:
             res.error = f"wrong result: {stop}"
-            return res
+            return math.inf
         res.instructions = m.state.instret
         res.seconds.append(dt)
         # what this run added (a backend's counters may run on across loads)
         res.stats = {k: v - before.get(k, 0) if isinstance(v, (int, float)) and k in before else v
                      for k, v in (getattr(m.backend, "stats", None) or {}).items()}
-    return res
+        return dt
+
+    def round(self, first: bool) -> None:
+        """One round: one run in the first (it pays for first use: imports, generated code),
+        then runs until ROUND_SECONDS have passed in them, at least one, at most ROUND_RUNS."""
+        spent, k = 0.0, 0
+        while not self.result.error:
+            spent += self.run()
+            k += 1
+            if first or spent >= ROUND_SECONDS or k >= ROUND_RUNS:
+                break
+
+
+def run_one(program, backend: str, repeat: int) -> BenchResult:
+    """`repeat` rounds of one backend on its own (run_bench interleaves backends)."""
+    r = _Runner(program, backend)
+    for i in range(repeat):
+        if r.result.error:
+            break
+        r.round(first=i == 0)
+    return r.result
 
 
 def run_bench(backends: list[str] | None = None, workloads: list[str] | None = None,
               repeat: int = 3, progress=None, extra=None) -> list[BenchResult]:
-    """Run every (workload, backend) pair; `extra` adds (name, Program) workloads."""
+    """Every (workload, backend) pair: `repeat` rounds per workload, each round running every
+    backend in turn (see ROUND_SECONDS); `extra` adds (name, Program) workloads."""
     names = backends or available()
     items = [(w.name, w.program()) for w in WORKLOADS if not workloads or w.name in workloads]
     items += list(extra or [])
     results = []
     for wname, prog in items:
-        for b in names:
-            if progress:
-                progress(wname, b)
-            r = run_one(prog, b, repeat)
-            r.workload = wname
-            results.append(r)
+        runners = [_Runner(prog, b) for b in names]
+        for i in range(repeat):
+            for r in runners:
+                if i == 0 and progress:
+                    progress(wname, r.result.backend)
+                if not r.result.error:
+                    r.round(first=i == 0)
+        for r in runners:
+            r.result.workload = wname
+        results += [r.result for r in runners]
     return results
 
 
@@ -82,9 +124,10 @@ def format_results(results: list[BenchResult], repeat: int) -> str:
     backends = list(dict.fromkeys(r.backend for r in results))
     workloads = list(dict.fromkeys(r.workload for r in results))
     by = {(r.workload, r.backend): r for r in results}
-    lines = [f"vmlab bench: median of {repeat} runs; {platform.python_implementation()} "
-             f"{platform.python_version()} on {platform.machine()}",
-             f"{'workload':<10} {'backend':<10} {'instructions':>13} {'median s':>10} {'MIPS':>9} {'x interp':>9}"]
+    lines = [f"vmlab bench: {repeat} rounds, each running every backend in turn (runs shorter than "
+             f"{ROUND_SECONDS * 1000:g} ms several times); medians of the runs; "
+             f"{platform.python_implementation()} {platform.python_version()} on {platform.machine()}",
+             f"{'workload':<10} {'backend':<10} {'instructions':>13} {'median s':>10} {'MIPS':>9} {'x interp':>9} {'runs':>5}"]
     for w in workloads:
         ref = by.get((w, "interp"))
         for b in backends:
@@ -98,7 +141,8 @@ def format_results(results: list[BenchResult], repeat: int) -> str:
             if ref and not ref.error and ref.instructions != r.instructions:
                 note = f"  (instruction count differs from interp: {ref.instructions})"
             ratio = ref.median / r.median if ref and not ref.error and r.median else float("nan")
-            lines.append(f"{w:<10} {b:<10} {r.instructions:>13,} {r.median:>10.4f} {r.mips:>9.2f} {ratio:>9.2f}{note}")
+            lines.append(f"{w:<10} {b:<10} {r.instructions:>13,} {r.median:>10.4f} {r.mips:>9.2f} {ratio:>9.2f} "
+                         f"{len(r.seconds):>5}{note}")
     lines.append("")
     lines.append(f"{'geomean':<10} {'backend':<10} {'':>13} {'':>10} {'MIPS':>9} {'x interp':>9}")
     for b in backends:
