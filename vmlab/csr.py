@@ -3,8 +3,16 @@
 Spike's contract: :meth:`CsrFile.read` has no side effects; :meth:`CsrFile.write` legalises
 the value (WARL fields keep only legal values); :meth:`CsrFile.access` raises
 illegal-instruction when the current privilege may not access (or write) the register.
-A CSR number this machine does not implement (satp, pmpcfg*, pmpaddr*, medeleg, mideleg, the
-S-mode registers ...) raises illegal-instruction on every access, consistently.
+A CSR number this machine does not implement (satp, medeleg, mideleg, the S-mode registers
+...) raises illegal-instruction on every access, consistently.
+
+Physical memory protection: 16 entries with the finest granularity (G=0), whose registers
+behave as the privileged specification says (pmpcfg0-3 and pmpaddr0-15 hold WARL values, a
+locked entry ignores writes, and so does the address register below a locked TOR entry; the
+other pmp CSRs read as zero). vmlab does not check accesses against them: every access is
+allowed, as if one entry granted read, write and execute on all of memory. Boot code that
+opens memory up for lower privileges (riscv-tests' start-up, xv6, OpenSBI) runs unchanged;
+code that relies on PMP to deny an access does not get its access fault.
 """
 from __future__ import annotations
 
@@ -20,6 +28,9 @@ M64 = (1 << 64) - 1
 MISA = (1 << 30) | (1 << 8) | (1 << 12) | (1 << 20)
 MSTATUS_WRITABLE = MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_TW
 MIE_WRITABLE = MIP_MSIP | MIP_MTIP | MIP_MEIP
+PMP_ENTRIES = 16
+PMP_R, PMP_W, PMP_X, PMP_A, PMP_L = 0x01, 0x02, 0x04, 0x18, 0x80
+PMP_TOR = 0x08               # A field: top of range
 COUNTINHIBIT_CY, COUNTINHIBIT_IR = 1 << 0, 1 << 2
 
 
@@ -71,6 +82,8 @@ class CsrFile:
         self.mcountinhibit = 0
         self.cycle = Counter()
         self.instret = Counter()
+        self.pmpcfg = [0] * PMP_ENTRIES       # one 8-bit configuration per entry
+        self.pmpaddr = [0] * PMP_ENTRIES      # address bits 33:2 of each entry
 
     # --- values that are computed ---------------------------------------------------------
     @property
@@ -106,6 +119,7 @@ class CsrFile:
         d = {k: getattr(self, k) for k in _PLAIN}
         d["cycle"] = (self.cycle.base, self.cycle.at, self.cycle.inhibited)
         d["instret"] = (self.instret.base, self.instret.at, self.instret.inhibited)
+        d["pmp"] = (tuple(self.pmpcfg), tuple(self.pmpaddr))
         return d
 
     def restore(self, d: dict) -> None:
@@ -113,6 +127,7 @@ class CsrFile:
             setattr(self, k, d[k])
         self.cycle.base, self.cycle.at, self.cycle.inhibited = d["cycle"]
         self.instret.base, self.instret.at, self.instret.inhibited = d["instret"]
+        self.pmpcfg, self.pmpaddr = list(d["pmp"][0]), list(d["pmp"][1])
 
     def values(self) -> dict[str, int]:
         """Name -> value of every implemented CSR (for register panels and lockstep checks)."""
@@ -144,6 +159,36 @@ def _w_countinhibit(c: CsrFile, v: int) -> None:
     c.mcountinhibit = v & (COUNTINHIBIT_CY | COUNTINHIBIT_IR)
     c.cycle.inhibit(bool(v & COUNTINHIBIT_CY), now)
     c.instret.inhibit(bool(v & COUNTINHIBIT_IR), now)
+
+
+def _pmpcfg(n: int):
+    """pmpcfg{n} (RV32: four entries' configurations, entry 4n in the low byte)."""
+    def read(c: CsrFile) -> int:
+        return sum(c.pmpcfg[4 * n + j] << (8 * j) for j in range(4))
+
+    def write(c: CsrFile, v: int) -> None:
+        for j in range(4):
+            i = 4 * n + j
+            if c.pmpcfg[i] & PMP_L:            # locked until reset
+                continue
+            cfg = (v >> (8 * j)) & (PMP_L | PMP_A | PMP_X | PMP_W | PMP_R)   # bits 5-6 read zero
+            if not cfg & PMP_R:
+                cfg &= ~PMP_W        # R=0 W=1 is reserved: made W=0 (as Spike does)
+            c.pmpcfg[i] = cfg
+    return read, write
+
+
+def _pmpaddr(i: int):
+    def read(c: CsrFile) -> int:
+        return c.pmpaddr[i]
+
+    def write(c: CsrFile, v: int) -> None:
+        # locked, or the start of the range of a locked top-of-range entry above it
+        above = c.pmpcfg[i + 1] if i + 1 < PMP_ENTRIES else 0
+        if c.pmpcfg[i] & PMP_L or (above & PMP_L and above & PMP_A == PMP_TOR):
+            return
+        c.pmpaddr[i] = v            # G=0: every bit is writable (RV32: address bits 33:2)
+    return read, write
 
 
 def _counter(name: str, high: bool):
@@ -204,6 +249,12 @@ for _i in range(3, 32):                                    # hardware performanc
         _READERS[_num] = lambda c: 0
         _WRITERS[_num] = lambda c, v: None
     _READERS[0xC00 + _i] = _READERS[0xC80 + _i] = lambda c: 0
+for _i in range(16):                                       # physical memory protection (see above)
+    _READERS[0x3A0 + _i], _WRITERS[0x3A0 + _i] = (_pmpcfg(_i) if _i < PMP_ENTRIES // 4
+                                                  else (lambda c: 0, lambda c, v: None))
+for _i in range(64):
+    _READERS[0x3B0 + _i], _WRITERS[0x3B0 + _i] = (_pmpaddr(_i) if _i < PMP_ENTRIES
+                                                  else (lambda c: 0, lambda c, v: None))
 for _num in (0x7A0, 0x7A1, 0x7A2, 0x7A3):                  # debug triggers: none (tselect reads 0)
     _READERS[_num] = lambda c: 0
     _WRITERS[_num] = lambda c, v: None

@@ -14,8 +14,6 @@ import pytest
 from vmlab import Machine
 
 SUITE = os.environ.get("VMLAB_RISCV_TESTS")
-# Tests of features vmlab documents as absent (no PMP: pmp* CSRs are illegal instructions).
-UNSUPPORTED = {"rv32mi-p-pmpaddr": "needs physical memory protection (PMP)"}
 
 
 def _elfs():
@@ -29,8 +27,6 @@ def _elfs():
 @pytest.mark.skipif(not SUITE, reason="set VMLAB_RISCV_TESTS to a directory of built riscv-tests")
 @pytest.mark.parametrize("elf", _elfs(), ids=lambda p: p.name)
 def test_official(elf, backend):
-    if elf.stem in UNSUPPORTED or elf.name in UNSUPPORTED:
-        pytest.xfail(UNSUPPORTED.get(elf.stem) or UNSUPPORTED[elf.name])
     m = Machine(backend)
     m.load(str(elf))
     stop = m.run(max_steps=5_000_000)
@@ -42,8 +38,6 @@ def test_official(elf, backend):
 def test_official_translated_at_once(elf):
     """The translator's default threshold leaves these short tests mostly interpreted:
     threshold 0 makes it translate every block it meets."""
-    if elf.stem in UNSUPPORTED or elf.name in UNSUPPORTED:
-        pytest.xfail(UNSUPPORTED.get(elf.stem) or UNSUPPORTED[elf.name])
     m = Machine("translate")
     m.load(str(elf))
     m.backend.threshold = 0

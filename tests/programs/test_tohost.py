@@ -26,6 +26,8 @@ MAX_STEPS = 200_000            # every program needs far fewer (wfi skips time a
 
 # (program, text to replace, replacement, the check that must then fail)
 WRONG_VARIANTS = [
+    # expects a pmpcfg entry to keep W without R
+    ("pmp.s", "li      t1, 0x0c                # TOR, X", "li      t1, 0x0e                # TOR, X", 5),
     # expects the wrong final value of mscratch after csrrwi/csrrsi/csrrci
     ("csr_access.s", "li      t0, 0x1E", "li      t0, 0x1F", 4),
     # makes the reserved RV32 encoding (slli shamt[5] = 1) a legal slli: no trap, then `j fail`

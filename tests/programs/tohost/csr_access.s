@@ -91,7 +91,7 @@ bad7:   csrw    mhartid, a0
         csrr    a0, mhartid             # and the write did not happen
         bnez    a0, fail
 
-        # 8: CSRs this machine does not implement trap on every access (satp, medeleg, pmpcfg0)
+        # 8: CSRs this machine does not implement trap on every access (satp, medeleg, mideleg)
         li      gp, 8
         la      s10, 1f
 bad8a:  csrr    a0, satp
@@ -106,7 +106,7 @@ bad8b:  csrw    medeleg, x0
 1:      la      t0, bad8b
         bne     s3, t0, fail
         la      s10, 1f
-bad8c:  csrrs   a0, pmpcfg0, x0
+bad8c:  csrrs   a0, mideleg, x0
         j       fail
 1:      la      t0, bad8c
         bne     s3, t0, fail
