@@ -178,3 +178,50 @@ def test_bench_repeats_short_runs_within_a_round(monkeypatch):
     results, order = _bench_tiny(monkeypatch, 60.0, round_runs=4)
     assert order == ["interp", "translate"] + (["interp"] * 4 + ["translate"] * 4) * 2
     assert [len(r.seconds) for r in results] == [9, 9]
+
+
+SIGNATURE_PROGRAM = """
+        .text
+        .globl  _start
+_start: la      t0, begin_signature
+        li      t1, 0x11223344
+        sw      t1, 0(t0)
+        li      t1, -1
+        sw      t1, 4(t0)
+        li      t1, 0xab
+        sb      t1, 13(t0)
+        li      t1, 1                   # pass
+        la      t2, tohost
+        sw      t1, 0(t2)
+1:      j       1b
+        .data
+        .p2align 3
+tohost: .word   0, 0
+        .p2align 4
+begin_signature:
+        .word   0xdeadbeef, 0xdeadbeef, 0x0000cafe, 0x12345678
+end_signature:
+"""
+
+
+@pytest.mark.parametrize("backend", ["interp", "cython", "translate"])
+def test_run_writes_the_signature_as_spike_does(tmp_path, backend):
+    """`--signature` (for the RISC-V architecture tests' harness): the words from
+    begin_signature to end_signature after the run, one per line, most significant byte first."""
+    sig = tmp_path / "sig.txt"
+    r = vmlab("run", write(tmp_path, "s.s", SIGNATURE_PROGRAM), "--signature", sig, "--backend", backend)
+    assert r.returncode == 0, r.stderr
+    assert sig.read_text() == "11223344\nffffffff\n0000cafe\n1234ab78\n"
+    r = vmlab("run", tmp_path / "s.s", "--signature", sig, "--signature-granularity", "8", "--backend", backend)
+    assert r.returncode == 0, r.stderr
+    assert sig.read_text() == "ffffffff11223344\n1234ab780000cafe\n"
+
+
+def test_signature_errors_are_clear(tmp_path):
+    sig = tmp_path / "sig.txt"
+    r = vmlab("run", write(tmp_path, "a.s", "main: li a0, 0\nret\n"), "--signature", sig)
+    assert r.returncode == 2 and "no begin_signature and no end_signature symbol" in r.stderr
+    assert "Traceback" not in r.stderr and not sig.exists()    # said before running
+    odd = SIGNATURE_PROGRAM.replace("0x12345678", "0x12345678, 0")
+    r = vmlab("run", write(tmp_path, "odd.s", odd), "--signature", sig, "--signature-granularity", "8")
+    assert r.returncode == 2 and "not a whole number of 8-byte units" in r.stderr

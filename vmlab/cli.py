@@ -55,11 +55,16 @@ def cmd_run(a) -> int:
     m = Machine(a.backend, mode=a.mode, syscalls=a.syscalls, stdin=sys.stdin.buffer,
                 echo=sys.stdout.buffer, ram_size=a.ram_mib << 20)
     m.load(_load_program(a.file))
+    if a.signature:
+        m.signature(a.signature_granularity)      # no signature region: say so before running
     if a.trace:
         stop = _trace(m, a.max_steps)
     else:
         stop = m.run(max_steps=a.max_steps, timeout=a.timeout)
     sys.stdout.flush()
+    if a.signature:                               # whatever the stop: the harness compares it
+        with open(a.signature, "w") as f:
+            f.write(m.signature(a.signature_granularity))
     if stop.kind is StopKind.EXITED:
         if a.stats:
             print(f"[vmlab] {m.stats}", file=sys.stderr)
@@ -191,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--syscalls", choices=["rars", "venus"], default="rars")
     r.add_argument("--ram-mib", type=int, default=16)
     r.add_argument("--stats", action="store_true", help="print instructions, seconds and MIPS")
+    r.add_argument("--signature", metavar="FILE",
+                   help="after the run, write the memory from begin_signature to end_signature to FILE, "
+                        "as Spike's +signature does (RISC-V architecture tests, RISCOF)")
+    r.add_argument("--signature-granularity", type=int, default=4, metavar="BYTES",
+                   help="bytes per line of the signature file (default 4)")
     r.set_defaults(fn=cmd_run)
 
     s = sub.add_parser("asm", help="assemble FILE: print a listing, or write a binary image with -o")

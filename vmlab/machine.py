@@ -501,6 +501,29 @@ class Machine:
     def write_cstring(self, addr, text: str) -> None:
         self.write(addr, text.encode() + b"\0")
 
+    def signature(self, granularity: int = 4) -> str:
+        """The memory from the program's ``begin_signature`` to its ``end_signature`` symbol as
+        lines of `granularity` bytes in hex, most significant byte first: the format of Spike's
+        ``+signature=FILE``, which the RISC-V architecture tests' harness (RISCOF) compares
+        against a reference model's."""
+        if self.program is None:
+            raise VmlabError("no program loaded: call load() first")
+        if granularity not in (1, 2, 4, 8, 16):
+            raise VmlabError(f"signature granularity must be 1, 2, 4, 8 or 16 bytes, not {granularity}")
+        syms = self.program.symbols
+        missing = [s for s in ("begin_signature", "end_signature") if s not in syms]
+        if missing:
+            raise VmlabError(f"{self.program.name}: no {' and no '.join(missing)} symbol: "
+                             "the program does not mark a signature region")
+        lo, hi = syms["begin_signature"], syms["end_signature"]
+        if hi < lo or (hi - lo) % granularity:
+            raise VmlabError(f"{self.program.name}: the signature region [{lo:#x}, {hi:#x}) is not a "
+                             f"whole number of {granularity}-byte units")
+        if not self.bus.in_ram(lo, hi - lo):
+            raise VmlabError(f"{self.program.name}: the signature region [{lo:#x}, {hi:#x}) is outside RAM")
+        data = self.bus.read_bytes(lo, hi - lo)
+        return "".join(data[k:k + granularity][::-1].hex() + "\n" for k in range(0, len(data), granularity))
+
     # ------------------------------------------------------------------ source and disassembly
     def source_line(self, pc: int | None = None) -> SourceLine | None:
         if self.program is None:
