@@ -20,7 +20,7 @@ from itertools import repeat
 from ..bus import NeedSync
 from ..isa import ISA
 from ..isa.causes import Cause
-from ..isa.codegen import interpreter_code
+from ..isa.codegen import Factories
 from ..stops import StopKind, StopReason
 from ..trap import Trap
 from .base import Backend
@@ -61,10 +61,10 @@ class InterpBackend(Backend):
     def __init__(self, machine):
         super().__init__(machine)
         ns = machine.ns
-        if "FACTORIES" not in ns:
-            exec(interpreter_code(), ns)
+        if "FACTORIES" not in ns:                          # generated as instructions are met
+            ns["FACTORIES"] = Factories(ns)
         if "INDEXED_FACTORIES" not in ns:
-            exec(interpreter_code(next_index=True), ns)
+            ns["INDEXED_FACTORIES"] = Factories(ns, next_index=True)
         self.factories = ns["FACTORIES"]                   # handlers return the next pc
         self.indexed_factories = ns["INDEXED_FACTORIES"]   # ... the next pc's cache index
         self.base = machine.bus.base

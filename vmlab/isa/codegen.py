@@ -32,7 +32,6 @@ provided by the machine (see :mod:`vmlab.machine`).
 from __future__ import annotations
 
 import ast
-import copy
 import itertools
 import re
 
@@ -79,6 +78,22 @@ _COMMUTATIVE = (ast.Add, ast.BitOr, ast.BitXor)                                 
 
 class SnippetError(Exception):
     """A semantics snippet uses something outside the vocabulary."""
+
+
+def copy_ast(n):
+    """A copy of the AST `n` to transform in place: its nodes and lists copied, everything else
+    (constants, names, the shared Load/Store contexts) shared. copy.deepcopy does the same
+    through its general memo machinery at about five times the cost, and generating the
+    interpreter's handlers copies every snippet expression once per variant."""
+    if isinstance(n, list):
+        return [copy_ast(x) for x in n]
+    if not isinstance(n, ast.AST) or isinstance(n, ast.expr_context):
+        return n
+    new = n.__class__.__new__(n.__class__)
+    d = new.__dict__
+    for k, v in n.__dict__.items():
+        d[k] = copy_ast(v) if isinstance(v, (ast.AST, list)) else v
+    return new
 
 
 def _is_static(node: ast.AST) -> bool:
@@ -198,7 +213,7 @@ class PyEmitter:
                     return ast.Constant(PURE_EVAL[n.func.id](v))
                 return n
 
-        return Fold().visit(copy.deepcopy(e))
+        return Fold().visit(copy_ast(e))
 
     def identity(self, e: ast.expr) -> ast.expr:
         """``v + 0`` (and -, |, ^, <<, >>; ``0 + v`` ...) is just v: ``mv`` is ``addi rd, rs1, 0``
@@ -603,6 +618,11 @@ def _factory_name(ins: Insn, next_index: bool) -> str:
     return f"make_{ins.ident}_indexed" if next_index else f"make_{ins.ident}"
 
 
+INDEX_FUNCTION = ("def _index(pc):\n"
+                  "    \"\"\"The cache index of pc: its word's offset from RAM_BASE, mod 2**32.\"\"\"\n"
+                  "    return ((pc - RAM_BASE) & 0xFFFFFFFF) >> 2\n")
+
+
 def interpreter_module(next_index: bool = False) -> str:
     """Source of every factory, plus the FACTORIES table mapping Insn name to factory.
 
@@ -614,9 +634,7 @@ def interpreter_module(next_index: bool = False) -> str:
     parts = [f"# AUTO-GENERATED from vmlab/isa by vmlab.isa.codegen.interpreter_module"
              f"({'next_index=True' if next_index else ''}) — DO NOT EDIT\n"]
     if next_index:
-        parts.append("def _index(pc):\n"
-                     "    \"\"\"The cache index of pc: its word's offset from RAM_BASE, mod 2**32.\"\"\"\n"
-                     "    return ((pc - RAM_BASE) & 0xFFFFFFFF) >> 2\n")
+        parts.append(INDEX_FUNCTION)
     for ins in ISA.insns:
         parts.append(python_factory(ins, next_index=next_index))
     table = "INDEXED_FACTORIES" if next_index else "FACTORIES"
@@ -625,7 +643,7 @@ def interpreter_module(next_index: bool = False) -> str:
     return "\n".join(parts)
 
 
-_CODE: dict[bool, object] = {}
+_CODE: dict = {}
 
 
 def interpreter_code(next_index: bool = False):
@@ -635,3 +653,32 @@ def interpreter_code(next_index: bool = False):
         name = "<vmlab generated handlers, next index>" if next_index else "<vmlab generated handlers>"
         code = _CODE[next_index] = compile(interpreter_module(next_index), name, "exec")
     return code
+
+
+def factory_code(ins: Insn, next_index: bool = False):
+    """One instruction's factory, compiled (once per process): what :class:`Factories`
+    executes the first time a machine meets that instruction."""
+    key = (ins.name, next_index)
+    code = _CODE.get(key)
+    if code is None:
+        src = (INDEX_FUNCTION if next_index else "") + python_factory(ins, next_index=next_index)
+        code = _CODE[key] = compile(src, f"<vmlab generated handler {_factory_name(ins, next_index)}>", "exec")
+    return code
+
+
+class Factories(dict):
+    """Insn name -> factory, the same as interpreter_module's FACTORIES (INDEXED_FACTORIES with
+    `next_index`) executed in namespace `ns`, but each factory is generated when it is first
+    looked up: a program meets a few dozen of the 118 instructions, and generating all of
+    them cost every process about 0.3 s before it ran its first instruction."""
+
+    def __init__(self, ns: dict, next_index: bool = False):
+        super().__init__()
+        self.ns = ns
+        self.next_index = next_index
+
+    def __missing__(self, name: str):
+        ins = ISA.by_name[name]
+        exec(factory_code(ins, self.next_index), self.ns)
+        f = self[name] = self.ns[_factory_name(ins, self.next_index)]
+        return f
