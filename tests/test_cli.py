@@ -225,3 +225,28 @@ def test_signature_errors_are_clear(tmp_path):
     odd = SIGNATURE_PROGRAM.replace("0x12345678", "0x12345678, 0")
     r = vmlab("run", write(tmp_path, "odd.s", odd), "--signature", sig, "--signature-granularity", "8")
     assert r.returncode == 2 and "not a whole number of 8-byte units" in r.stderr
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`vmlab run prog | head -1`: when the reader goes away, vmlab stops with 141 (128 +
+    SIGPIPE) and no message, as cat or objdump do."""
+    prog = write(tmp_path, "loud.s", """
+        .data
+msg:    .string "a line of output from the guest\\n"
+        .text
+        .globl  main
+main:   li      s0, 20000
+1:      la      a0, msg
+        li      a7, 4                   # print_string
+        ecall
+        addi    s0, s0, -1
+        bnez    s0, 1b
+        li      a0, 0
+        ret
+""")
+    p = subprocess.Popen([sys.executable, "-m", "vmlab", "run", str(prog)], cwd=ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout.readline() == b"a line of output from the guest\n"
+    p.stdout.close()
+    err = p.stderr.read()
+    assert p.wait(timeout=300) == 141 and err == b""

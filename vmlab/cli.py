@@ -238,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.fn(args)
+    except BrokenPipeError:
+        # the reader went away (`vmlab disasm big.elf | head`): stop quietly, as cat or objdump
+        # do, with 128 + SIGPIPE; output still buffered for the closed pipe goes nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except _input_errors() as e:
         print(f"vmlab: error: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
