@@ -364,6 +364,7 @@ class Machine:
                     f"[{self.bus.base:#x}, {self.bus.base + self.bus.size:#x}); "
                     f"link the program for RAM at {self.bus.base:#x} or pass ram_base/ram_size")
             self.bus.write_bytes(seg.addr, seg.data)
+        self._reference().prepare(prog)                 # handlers generated now, not in the first run
         self.state.pc = prog.entry
         top = (self.bus.base + self.bus.size) & ~15
         self._heap_start = (max(prog.end, self.bus.base) + 15) & ~15

@@ -41,6 +41,7 @@ class _Miss(Exception):
 _CAREFUL, _BREAK, _MISS = _Careful(), _Break(), _Miss()
 M32 = 0xFFFFFFFF
 PAGE_WORDS = 1024           # the cache grows a 4 KiB page of words at a time
+PREPARE_BYTES = 1 << 20     # prepare() looks at this much code at most (a raw image may fill RAM)
 
 
 def _careful_stub():
@@ -77,6 +78,22 @@ class InterpBackend(Backend):
         machine.bus.code_listeners.append(self.invalidate)
 
     # -- decoding -----------------------------------------------------------------------------
+    def prepare(self, program) -> None:
+        """Generate the handlers of the instructions in `program`'s executable segments now (at
+        load), not when each is first met: that costs a few milliseconds per instruction, which
+        would land in the first run's time and in any count or profile taken of it."""
+        words: set[int] = set()
+        budget = PREPARE_BYTES
+        for seg in program.segments:
+            if "x" in seg.flags and budget > 0:
+                n = min(len(seg.data), budget) & ~3
+                budget -= n
+                words.update(memoryview(seg.data)[:n].cast("I"))   # host order: a hint only
+        names = {ins.name for ins in map(ISA.decode, words) if ins is not None}
+        for name in names:
+            self.factories[name]
+            self.indexed_factories[name]
+
     def make_handler(self, pc: int, word: int, indexed: bool = False):
         """(handler, Insn) for the instruction `word` at `pc`; Insn is None when it is illegal.
 
