@@ -1,7 +1,8 @@
 """Benchmarks: fixed workloads on every available backend, medians and ratios from one run.
 
-Backends take turns, round by round (see ROUND_SECONDS). Each workload checks its own result (exit code 0). A backend that gets a wrong result or a
-different instruction count than the reference is reported, not timed as if it were right.
+Backends take turns, round by round (see ROUND_SECONDS). Each workload checks its own result
+(exit code 0). A backend that gets a wrong result or a different instruction count than the
+reference is reported, not timed as if it were right.
 """
 from __future__ import annotations
 

@@ -62,7 +62,7 @@ class InterpBackend(Backend):
     def __init__(self, machine):
         super().__init__(machine)
         ns = machine.ns
-        if "FACTORIES" not in ns:                          # generated as instructions are met
+        if "FACTORIES" not in ns:                          # generated per instruction: see prepare()
             ns["FACTORIES"] = Factories(ns)
         if "INDEXED_FACTORIES" not in ns:
             ns["INDEXED_FACTORIES"] = Factories(ns, next_index=True)

@@ -669,8 +669,9 @@ def factory_code(ins: Insn, next_index: bool = False):
 class Factories(dict):
     """Insn name -> factory, the same as interpreter_module's FACTORIES (INDEXED_FACTORIES with
     `next_index`) executed in namespace `ns`, but each factory is generated when it is first
-    looked up: a program meets a few dozen of the 118 instructions, and generating all of
-    them cost every process about 0.3 s before it ran its first instruction."""
+    looked up (the interpreter looks up those of a program's instructions when the program is
+    loaded: InterpBackend.prepare): a program holds a few dozen of the 118 instructions, and
+    generating all of them cost every process about 0.3 s before its first instruction."""
 
     def __init__(self, ns: dict, next_index: bool = False):
         super().__init__()
