@@ -19,7 +19,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from vmlab.bus import Bus  # noqa: E402
 from vmlab.isa import ISA  # noqa: E402
-from vmlab.isa.codegen import interpreter_code  # noqa: E402
+from vmlab.isa.codegen import Factories  # noqa: E402
 from vmlab.isa.codegen_block import REG_NAMES, BlockEmitter, RamModel, render  # noqa: E402
 from vmlab.trap import Trap  # noqa: E402
 
@@ -59,9 +59,8 @@ def _machine():
 
 def _reference(ins, word, ops, regs):
     bus, x, ns = _machine()
-    exec(interpreter_code(), ns)
     x[:] = regs
-    h = ns["FACTORIES"][ins.name](PC, word, **ops)
+    h = Factories(ns)[ins.name](PC, word, **ops)
     try:
         out = ("next", h())
     except Trap as t:

@@ -624,7 +624,9 @@ INDEX_FUNCTION = ("def _index(pc):\n"
 
 
 def interpreter_module(next_index: bool = False) -> str:
-    """Source of every factory, plus the FACTORIES table mapping Insn name to factory.
+    """Source of every factory, plus the FACTORIES table mapping Insn name to factory: the
+    whole generated interpreter in one text, to read (machines execute the same factories one
+    by one, through :class:`Factories`).
 
     With `next_index`, the handlers return cache indexes (the interpreter's run loop): the
     factories are ``make_<insn>_indexed``, the table INDEXED_FACTORIES, and the module
@@ -643,16 +645,7 @@ def interpreter_module(next_index: bool = False) -> str:
     return "\n".join(parts)
 
 
-_CODE: dict = {}
-
-
-def interpreter_code(next_index: bool = False):
-    """The compiled interpreter module (compiled once per process, executed per machine)."""
-    code = _CODE.get(next_index)
-    if code is None:
-        name = "<vmlab generated handlers, next index>" if next_index else "<vmlab generated handlers>"
-        code = _CODE[next_index] = compile(interpreter_module(next_index), name, "exec")
-    return code
+_CODE: dict = {}               # compiled once per process: (insn name, next_index) -> factory code
 
 
 def factory_code(ins: Insn, next_index: bool = False):
@@ -661,8 +654,8 @@ def factory_code(ins: Insn, next_index: bool = False):
     key = (ins.name, next_index)
     code = _CODE.get(key)
     if code is None:
-        src = (INDEX_FUNCTION if next_index else "") + python_factory(ins, next_index=next_index)
-        code = _CODE[key] = compile(src, f"<vmlab generated handler {_factory_name(ins, next_index)}>", "exec")
+        code = _CODE[key] = compile(python_factory(ins, next_index=next_index),
+                                    f"<vmlab generated handler {_factory_name(ins, next_index)}>", "exec")
     return code
 
 
@@ -677,6 +670,8 @@ class Factories(dict):
         super().__init__()
         self.ns = ns
         self.next_index = next_index
+        if next_index:                     # what the indexed handlers call
+            exec(INDEX_FUNCTION, ns)
 
     def __missing__(self, name: str):
         ins = ISA.by_name[name]
