@@ -74,6 +74,7 @@ class InterpBackend(Backend):
         # holds _miss, and an index past the end (the list grows on demand) raises IndexError.
         self.code: list = []
         self.real: dict[int, object] = {}      # pc -> real handler, for pcs whose cache entry is a stub
+        self._prepared = None                   # the last program prepare() generated handlers for
         self.decoded = 0                        # statistics: words decoded
         machine.bus.code_listeners.append(self.invalidate)
 
@@ -82,6 +83,9 @@ class InterpBackend(Backend):
         """Generate the handlers of the instructions in `program`'s executable segments now (at
         load), not when each is first met: that costs a few milliseconds per instruction, which
         would land in the first run's time and in any count or profile taken of it."""
+        if program is self._prepared:           # loaded again (a bench's runs, reset()): done
+            return
+        self._prepared = program
         words: set[int] = set()
         budget = PREPARE_BYTES
         for seg in program.segments:
