@@ -75,7 +75,8 @@ class _Runner:
 
     def round(self, first: bool) -> None:
         """One round: one run in the first (it pays for first use: imports, generated code),
-        then runs until ROUND_SECONDS have passed in them, at least one, at most ROUND_RUNS."""
+        then runs until ROUND_SECONDS have passed in them, at least one, at most ROUND_RUNS;
+        none after a wrong result."""
         spent, k = 0.0, 0
         while not self.result.error:
             spent += self.run()
@@ -88,9 +89,7 @@ def run_one(program, backend: str, repeat: int) -> BenchResult:
     """`repeat` rounds of one backend on its own (run_bench interleaves backends)."""
     r = _Runner(program, backend)
     for i in range(repeat):
-        if r.result.error:
-            break
-        r.round(first=i == 0)
+        r.round(first=i == 0)                  # (nothing once a run went wrong)
     return r.result
 
 
@@ -108,8 +107,7 @@ def run_bench(backends: list[str] | None = None, workloads: list[str] | None = N
             for r in runners:
                 if i == 0 and progress:
                     progress(wname, r.result.backend)
-                if not r.result.error:
-                    r.round(first=i == 0)
+                r.round(first=i == 0)
         for r in runners:
             r.result.workload = wname
         results += [r.result for r in runners]
