@@ -215,6 +215,12 @@ _READERS: dict = {}
 _WRITERS: dict = {}
 
 
+def _zero(num: int) -> None:
+    """A register that reads as zero and ignores writes (WARL with no legal value but 0)."""
+    _READERS[num] = lambda c: 0
+    _WRITERS[num] = lambda c, v: None
+
+
 def _plain(num: int, attr: str, writer=None) -> None:
     _READERS[num] = lambda c: getattr(c, attr)
     _WRITERS[num] = writer or (lambda c, v: setattr(c, attr, v))
@@ -224,8 +230,7 @@ for _num in (0xF11, 0xF12, 0xF13, 0xF14, 0xF15):       # mvendorid marchid mimpi
     _READERS[_num] = lambda c: 0
 _READERS[0x301] = lambda c: MISA                          # misa: writes ignored (WARL)
 _WRITERS[0x301] = lambda c, v: None
-_READERS[0x310] = lambda c: 0                             # mstatush: MBE=SBE=0, little-endian
-_WRITERS[0x310] = lambda c, v: None
+_zero(0x310)                                               # mstatush: MBE=SBE=0, little-endian
 _plain(0x300, "mstatus", _w_mstatus)
 _plain(0x304, "mie", lambda c, v: setattr(c, "mie", v & MIE_WRITABLE))
 _plain(0x305, "mtvec", _w_mtvec)
@@ -246,17 +251,17 @@ _READERS[0xC01] = lambda c: c.time_source() & M32          # time / timeh: the C
 _READERS[0xC81] = lambda c: (c.time_source() >> 32) & M32
 for _i in range(3, 32):                                    # hardware performance monitor: zero
     for _num in (0xB00 + _i, 0xB80 + _i, 0x320 + _i):
-        _READERS[_num] = lambda c: 0
-        _WRITERS[_num] = lambda c, v: None
+        _zero(_num)
     _READERS[0xC00 + _i] = _READERS[0xC80 + _i] = lambda c: 0
 for _i in range(16):                                       # physical memory protection (see above)
-    _READERS[0x3A0 + _i], _WRITERS[0x3A0 + _i] = (_pmpcfg(_i) if _i < PMP_ENTRIES // 4
-                                                  else (lambda c: 0, lambda c, v: None))
+    _zero(0x3A0 + _i)                                      # pmpcfg4-15, pmpaddr16-63: no entries
 for _i in range(64):
-    _READERS[0x3B0 + _i], _WRITERS[0x3B0 + _i] = (_pmpaddr(_i) if _i < PMP_ENTRIES
-                                                  else (lambda c: 0, lambda c, v: None))
+    _zero(0x3B0 + _i)
+for _i in range(PMP_ENTRIES // 4):
+    _READERS[0x3A0 + _i], _WRITERS[0x3A0 + _i] = _pmpcfg(_i)
+for _i in range(PMP_ENTRIES):
+    _READERS[0x3B0 + _i], _WRITERS[0x3B0 + _i] = _pmpaddr(_i)
 for _num in (0x7A0, 0x7A1, 0x7A2, 0x7A3):                  # debug triggers: none (tselect reads 0)
-    _READERS[_num] = lambda c: 0
-    _WRITERS[_num] = lambda c, v: None
+    _zero(_num)
 
 __all__ = ["CsrFile", "Counter", "MISA"]
