@@ -53,7 +53,7 @@ cdef void decode_one(DecodeCtx* c, uint32_t w) noexcept nogil:
     for k in range(c.nbps):
         if c.bps[k] == pc:
             d.op = OP_BREAK
-    h.flags[o >> LINE_SHIFT] |= FLAG_CODE     # = bus.mark_code(pc)
+    h.flags[o >> LINE_SHIFT] |= FLAG_CORE_CODE    # stores into the line reach bus.code_listeners
     c.code_pages[o >> 12] = 1
     c.decoded += 1
 

@@ -30,8 +30,9 @@ cdef extern from *:
     enum {
         X0_SLOT = 32,       /* decoded rd == 0 points here: writes to x0 vanish without a test */
         LINE_SHIFT = 6,     /* vmlab.bus: 64-byte lines carry flags */
-        FLAG_CODE = 1,      /* a backend decoded an instruction in this line */
+        FLAG_CODE = 1,      /* another backend decoded an instruction in this line */
         FLAG_HOOK = 2,      /* a hook or watchpoint observes this line */
+        FLAG_CORE_CODE = 4, /* this core decoded an instruction in this line (vmlab.bus.CORE_CODE) */
         VM_PENDING = 64     /* stores into code lines the core made itself, not yet told to Python */
     };
 
@@ -122,16 +123,22 @@ cdef extern from *:
     }
 
     /* A store into a line that holds decoded code but none of the words it writes: the core
-       makes it and keeps (offset, size) for Python to tell the bus's other code listeners
-       when the core returns, before any of them can run. A hooked line, a decoded word
+       makes it. Where another backend decoded code in the line (FLAG_CODE), it keeps
+       (offset, size) for Python to tell the bus's other code listeners when the core returns,
+       before any of them can run; a line only this core decoded (FLAG_CORE_CODE: data beside
+       code, as in small programs) needs nothing more. A hooked line, a decoded word
        (self-modifying code) or a full list: 0, and the store leaves the core. */
     static VM_NOINLINE int vm_store_into_code_line(vm_hart* h, uint32_t o, uint32_t n, uint8_t f) {
         uint32_t w;
-        if ((f & FLAG_HOOK) || h->npending == VM_PENDING)
+        if (f & FLAG_HOOK)
             return 0;
         for (w = o >> 2; w <= (o + n - 1) >> 2; w++)
             if (h->cache[w].op != 0)
                 return 0;
+        if (!(f & FLAG_CODE))
+            return 1;
+        if (h->npending == VM_PENDING)
+            return 0;
         h->pending[h->npending][0] = o;
         h->pending[h->npending][1] = n;
         h->npending++;
@@ -183,6 +190,7 @@ cdef extern from *:
         X0_SLOT
         LINE_SHIFT
         FLAG_CODE
+        FLAG_CORE_CODE
         FLAG_HOOK
         VM_PENDING
         ST_DONE

@@ -7,7 +7,8 @@ the ISA tests' ``ma_data`` expects), devices, unmapped addresses (access faults)
 memory that holds decoded code (the backends' caches are invalidated), and stores that a hook
 or watchpoint observes.
 
-Memory lines of 64 bytes carry flags: CODE (a backend decoded an instruction there) and HOOK
+Memory lines of 64 bytes carry flags: CODE (a backend decoded an instruction there), CORE_CODE
+(the compiled core decoded one there: it checks its own stores against its cache) and HOOK
 (a watchpoint or a host hook such as HTIF ``tohost`` wants to see stores). A HOOK line or a
 device access needs the machine's state synchronised (pc and instret exact), so in the fast
 path it raises :class:`NeedSync`; the backend synchronises and runs that one instruction again
@@ -24,12 +25,13 @@ from .trap import Trap
 
 M32 = 0xFFFFFFFF
 LINE_SHIFT = 6
-CODE, HOOK = 1, 2
+CODE, HOOK, CORE_CODE = 1, 2, 4
+ANY_CODE = CODE | CORE_CODE
 
 
 _SEXT8 = tuple((b ^ 0x80) - 0x80 & M32 for b in range(256))
 _SEXT16 = tuple((h ^ 0x8000) - 0x8000 & M32 for h in range(65536))
-_CLEAR = {bit: bytes(b & ~bit for b in range(256)) for bit in (CODE, HOOK)}
+_CLEAR = {bit: bytes(b & ~bit for b in range(256)) for bit in (ANY_CODE, HOOK)}
 
 
 class NeedSync(Exception):
@@ -112,7 +114,7 @@ class Bus:
 
     def clear_code_flags(self) -> None:
         # In place: the fast-path accessors hold a reference to this bytearray.
-        self.flags[:] = self.flags.translate(_CLEAR[CODE])
+        self.flags[:] = self.flags.translate(_CLEAR[ANY_CODE])
 
     def _refresh_hook_flags(self) -> None:
         f = self.flags
@@ -167,7 +169,7 @@ class Bus:
             if f & HOOK and not self.synced:
                 raise NEED_SYNC
             self.ram[o:o + size] = value.to_bytes(size, "little")
-            if f & CODE:
+            if f & ANY_CODE:
                 for fn in self.code_listeners:
                     fn(addr, size)
             if f & HOOK:

@@ -331,6 +331,37 @@ newinsn: addi a0, a0, 100
     check(prog)
 
 
+def test_data_beside_code_only_the_core_decoded_stays_in_the_core():
+    """Stores into a line whose code only the core decoded (small programs: .bss right after
+    .text) need no report to other backends; a line the interpreter decoded still gets one."""
+    prog = assemble("""
+_start:
+    la s0, data
+    li t0, 5
+loop: sw t0, 0(s0)
+    sw t0, 4(s0)
+    addi t0, t0, -1
+    bnez t0, loop
+    lw a0, 4(s0)
+    li a7, 93
+    ecall
+data: .word 7, 7
+""")
+    m = Machine("cython")
+    m.load(prog)
+    assert m.symbol("data") >> 6 == m.symbol("loop") >> 6       # one 64-byte line
+    m.run(max_steps=8)                                            # inside the loop, before the ecall
+    assert m.backend.core.ncode_writes == 0
+    m.reset()
+    m.backend = "interp"
+    m.run(max_steps=3)                                            # the interpreter decodes the line
+    m.backend = "cython"
+    m.run(max_steps=1)
+    assert m.backend.core.code_writes == [(m.symbol("data"), 4)]
+    assert m.run().code == 1                                      # the last value stored
+    check(prog)
+
+
 def test_stores_at_line_and_ram_edges():
     """Stores just before a line with code, straddling into it (onto a word never executed),
     and into the last bytes of RAM: the core's quick flag test reads two lines at once."""
