@@ -2,10 +2,8 @@
 # Regenerate with:  python -m vmlab.isa.codegen_cython
 # (the decoder and the instruction handlers of the compiled core, vmlab/isa/codegen_cython.py)
 
-# Compiled to C: lui auipc addi slti sltiu xori ori andi slli srli srai add sub sll slt sltu xor srl sra or and jal jalr beq bne blt bge bltu bgeu lb lh lw lbu lhu sb sh sw fence mul mulh mulhsu mulhu div divu rem remu
+# Compiled to C: lui auipc addi slti sltiu xori ori andi slli srli srai add sub sll slt sltu xor srl sra or and jal jalr beq bne blt bge bltu bgeu lb lh lw lbu lhu sb sh sw fence ecall ebreak mul mulh mulhsu mulhu div divu rem remu
 # Run by the reference interpreter (OP_CAREFUL):
-#   ecall: system: needs the machine's state written back
-#   ebreak: system: needs the machine's state written back
 #   csrrw: system: needs the machine's state written back
 #   csrrs: system: needs the machine's state written back
 #   csrrc: system: needs the machine's state written back
@@ -18,8 +16,8 @@
 #   wfi: system: needs the machine's state written back
 #   sfence.vma: system: needs the machine's state written back
 
-OP_NAMES = ('(decode)', '(careful)', '(breakpoint)', '(stop)', 'lui', 'auipc', 'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai', 'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw', 'fence', 'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu', 'addi+addi', 'addi+beq', 'lw+lw', 'add+lw', 'slli+add', 'addi+bne', 'sw+sw', 'lbu+bne', 'lw+addi', 'lw+slli', 'lbu+lbu', 'addi+jal', 'sub+add', 'sb+addi', 'addi+bgeu', 'addi+sw', 'sw+addi', 'addi+blt', 'lbu+addi', 'add+add', 'slli+slli', 'lbu+sub', 'add+addi', 'andi+bne', 'add+lbu', 'add+sb', 'addi+lw', 'add+andi', 'slli+lbu', 'sub+sub', 'slli+sub', 'addi+bltu', '(branch over)+lui', '(branch over)+auipc', '(branch over)+addi', '(branch over)+slti', '(branch over)+sltiu', '(branch over)+xori', '(branch over)+ori', '(branch over)+andi', '(branch over)+slli', '(branch over)+srli', '(branch over)+srai', '(branch over)+add', '(branch over)+sub', '(branch over)+sll', '(branch over)+slt', '(branch over)+sltu', '(branch over)+xor', '(branch over)+srl', '(branch over)+sra', '(branch over)+or', '(branch over)+and', '(branch over)+mul', '(branch over)+mulh', '(branch over)+mulhsu', '(branch over)+mulhu', '(branch over)+div', '(branch over)+divu', '(branch over)+rem', '(branch over)+remu',)
-CAREFUL_INSNS = ('ecall', 'ebreak', 'csrrw', 'csrrs', 'csrrc', 'csrrwi', 'csrrsi', 'csrrci', 'fence.i', 'mret', 'sret', 'wfi', 'sfence.vma',)
+OP_NAMES = ('(decode)', '(careful)', '(breakpoint)', '(stop)', 'lui', 'auipc', 'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai', 'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw', 'fence', 'ecall', 'ebreak', 'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu', 'addi+addi', 'addi+beq', 'lw+lw', 'add+lw', 'slli+add', 'addi+bne', 'sw+sw', 'lbu+bne', 'lw+addi', 'lw+slli', 'lbu+lbu', 'addi+jal', 'sub+add', 'sb+addi', 'addi+bgeu', 'addi+sw', 'sw+addi', 'addi+blt', 'lbu+addi', 'add+add', 'slli+slli', 'lbu+sub', 'add+addi', 'andi+bne', 'add+lbu', 'add+sb', 'addi+lw', 'add+andi', 'slli+lbu', 'sub+sub', 'slli+sub', 'addi+bltu', '(branch over)+lui', '(branch over)+auipc', '(branch over)+addi', '(branch over)+slti', '(branch over)+sltiu', '(branch over)+xori', '(branch over)+ori', '(branch over)+andi', '(branch over)+slli', '(branch over)+srli', '(branch over)+srai', '(branch over)+add', '(branch over)+sub', '(branch over)+sll', '(branch over)+slt', '(branch over)+sltu', '(branch over)+xor', '(branch over)+srl', '(branch over)+sra', '(branch over)+or', '(branch over)+and', '(branch over)+mul', '(branch over)+mulh', '(branch over)+mulhsu', '(branch over)+mulhu', '(branch over)+div', '(branch over)+divu', '(branch over)+rem', '(branch over)+remu',)
+CAREFUL_INSNS = ('csrrw', 'csrrs', 'csrrc', 'csrrwi', 'csrrsi', 'csrrci', 'fence.i', 'mret', 'sret', 'wfi', 'sfence.vma',)
 
 cdef extern from *:
     """
@@ -72,75 +70,77 @@ cdef extern from *:
         OP_SH = 39,
         OP_SW = 40,
         OP_FENCE = 41,
-        OP_MUL = 42,
-        OP_MULH = 43,
-        OP_MULHSU = 44,
-        OP_MULHU = 45,
-        OP_DIV = 46,
-        OP_DIVU = 47,
-        OP_REM = 48,
-        OP_REMU = 49,
-        OP_ADDI_ADDI = 50,
-        OP_ADDI_BEQ = 51,
-        OP_LW_LW = 52,
-        OP_ADD_LW = 53,
-        OP_SLLI_ADD = 54,
-        OP_ADDI_BNE = 55,
-        OP_SW_SW = 56,
-        OP_LBU_BNE = 57,
-        OP_LW_ADDI = 58,
-        OP_LW_SLLI = 59,
-        OP_LBU_LBU = 60,
-        OP_ADDI_JAL = 61,
-        OP_SUB_ADD = 62,
-        OP_SB_ADDI = 63,
-        OP_ADDI_BGEU = 64,
-        OP_ADDI_SW = 65,
-        OP_SW_ADDI = 66,
-        OP_ADDI_BLT = 67,
-        OP_LBU_ADDI = 68,
-        OP_ADD_ADD = 69,
-        OP_SLLI_SLLI = 70,
-        OP_LBU_SUB = 71,
-        OP_ADD_ADDI = 72,
-        OP_ANDI_BNE = 73,
-        OP_ADD_LBU = 74,
-        OP_ADD_SB = 75,
-        OP_ADDI_LW = 76,
-        OP_ADD_ANDI = 77,
-        OP_SLLI_LBU = 78,
-        OP_SUB_SUB = 79,
-        OP_SLLI_SUB = 80,
-        OP_ADDI_BLTU = 81,
-        OP_OVER_LUI = 82,
-        OP_OVER_AUIPC = 83,
-        OP_OVER_ADDI = 84,
-        OP_OVER_SLTI = 85,
-        OP_OVER_SLTIU = 86,
-        OP_OVER_XORI = 87,
-        OP_OVER_ORI = 88,
-        OP_OVER_ANDI = 89,
-        OP_OVER_SLLI = 90,
-        OP_OVER_SRLI = 91,
-        OP_OVER_SRAI = 92,
-        OP_OVER_ADD = 93,
-        OP_OVER_SUB = 94,
-        OP_OVER_SLL = 95,
-        OP_OVER_SLT = 96,
-        OP_OVER_SLTU = 97,
-        OP_OVER_XOR = 98,
-        OP_OVER_SRL = 99,
-        OP_OVER_SRA = 100,
-        OP_OVER_OR = 101,
-        OP_OVER_AND = 102,
-        OP_OVER_MUL = 103,
-        OP_OVER_MULH = 104,
-        OP_OVER_MULHSU = 105,
-        OP_OVER_MULHU = 106,
-        OP_OVER_DIV = 107,
-        OP_OVER_DIVU = 108,
-        OP_OVER_REM = 109,
-        OP_OVER_REMU = 110,
+        OP_ECALL = 42,
+        OP_EBREAK = 43,
+        OP_MUL = 44,
+        OP_MULH = 45,
+        OP_MULHSU = 46,
+        OP_MULHU = 47,
+        OP_DIV = 48,
+        OP_DIVU = 49,
+        OP_REM = 50,
+        OP_REMU = 51,
+        OP_ADDI_ADDI = 52,
+        OP_ADDI_BEQ = 53,
+        OP_LW_LW = 54,
+        OP_ADD_LW = 55,
+        OP_SLLI_ADD = 56,
+        OP_ADDI_BNE = 57,
+        OP_SW_SW = 58,
+        OP_LBU_BNE = 59,
+        OP_LW_ADDI = 60,
+        OP_LW_SLLI = 61,
+        OP_LBU_LBU = 62,
+        OP_ADDI_JAL = 63,
+        OP_SUB_ADD = 64,
+        OP_SB_ADDI = 65,
+        OP_ADDI_BGEU = 66,
+        OP_ADDI_SW = 67,
+        OP_SW_ADDI = 68,
+        OP_ADDI_BLT = 69,
+        OP_LBU_ADDI = 70,
+        OP_ADD_ADD = 71,
+        OP_SLLI_SLLI = 72,
+        OP_LBU_SUB = 73,
+        OP_ADD_ADDI = 74,
+        OP_ANDI_BNE = 75,
+        OP_ADD_LBU = 76,
+        OP_ADD_SB = 77,
+        OP_ADDI_LW = 78,
+        OP_ADD_ANDI = 79,
+        OP_SLLI_LBU = 80,
+        OP_SUB_SUB = 81,
+        OP_SLLI_SUB = 82,
+        OP_ADDI_BLTU = 83,
+        OP_OVER_LUI = 84,
+        OP_OVER_AUIPC = 85,
+        OP_OVER_ADDI = 86,
+        OP_OVER_SLTI = 87,
+        OP_OVER_SLTIU = 88,
+        OP_OVER_XORI = 89,
+        OP_OVER_ORI = 90,
+        OP_OVER_ANDI = 91,
+        OP_OVER_SLLI = 92,
+        OP_OVER_SRLI = 93,
+        OP_OVER_SRAI = 94,
+        OP_OVER_ADD = 95,
+        OP_OVER_SUB = 96,
+        OP_OVER_SLL = 97,
+        OP_OVER_SLT = 98,
+        OP_OVER_SLTU = 99,
+        OP_OVER_XOR = 100,
+        OP_OVER_SRL = 101,
+        OP_OVER_SRA = 102,
+        OP_OVER_OR = 103,
+        OP_OVER_AND = 104,
+        OP_OVER_MUL = 105,
+        OP_OVER_MULH = 106,
+        OP_OVER_MULHSU = 107,
+        OP_OVER_MULHU = 108,
+        OP_OVER_DIV = 109,
+        OP_OVER_DIVU = 110,
+        OP_OVER_REM = 111,
+        OP_OVER_REMU = 112,
         VM_POLL = 4096     /* instructions between looks at the pause flag */
     };
 
@@ -684,11 +684,11 @@ cdef extern from *:
             break;
         case 0x73:
             if ((word & 0xffffffffu) == 0x00000073u) {    /* ecall */
-                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                d->op = OP_ECALL;
                 return;
             }
             if ((word & 0xffffffffu) == 0x00100073u) {    /* ebreak */
-                d->op = OP_CAREFUL;        /* system: needs the machine's state written back */
+                d->op = OP_EBREAK;
                 return;
             }
             if ((word & 0x0000707fu) == 0x00001073u) {    /* csrrw */
@@ -742,6 +742,7 @@ cdef extern from *:
         return op == OP_CAREFUL || op == OP_BREAK
             || op == OP_JAL || op == OP_JALR || op == OP_BEQ || op == OP_BNE
             || op == OP_BLT || op == OP_BGE || op == OP_BLTU || op == OP_BGEU
+            || op == OP_ECALL || op == OP_EBREAK
             || (op >= OP_OVER_LUI && op <= OP_OVER_REMU);
     }
 
@@ -812,18 +813,18 @@ cdef extern from *:
         OP_AND, OP_JAL, OP_JALR, OP_BEQ, OP_BNE, OP_BLT,
         OP_BGE, OP_BLTU, OP_BGEU, OP_LB, OP_LH, OP_LW,
         OP_LBU, OP_LHU, OP_SB, OP_SH, OP_SW, OP_FENCE,
-        OP_MUL, OP_MULH, OP_MULHSU, OP_MULHU, OP_DIV, OP_DIVU,
-        OP_REM, OP_REMU, OP_ADDI, OP_ADDI, OP_LW, OP_ADD,
-        OP_SLLI, OP_ADDI, OP_SW, OP_LBU, OP_LW, OP_LW,
-        OP_LBU, OP_ADDI, OP_SUB, OP_SB, OP_ADDI, OP_ADDI,
-        OP_SW, OP_ADDI, OP_LBU, OP_ADD, OP_SLLI, OP_LBU,
-        OP_ADD, OP_ANDI, OP_ADD, OP_ADD, OP_ADDI, OP_ADD,
-        OP_SLLI, OP_SUB, OP_SLLI, OP_ADDI, OP_OVER_LUI, OP_OVER_AUIPC,
-        OP_OVER_ADDI, OP_OVER_SLTI, OP_OVER_SLTIU, OP_OVER_XORI, OP_OVER_ORI, OP_OVER_ANDI,
-        OP_OVER_SLLI, OP_OVER_SRLI, OP_OVER_SRAI, OP_OVER_ADD, OP_OVER_SUB, OP_OVER_SLL,
-        OP_OVER_SLT, OP_OVER_SLTU, OP_OVER_XOR, OP_OVER_SRL, OP_OVER_SRA, OP_OVER_OR,
-        OP_OVER_AND, OP_OVER_MUL, OP_OVER_MULH, OP_OVER_MULHSU, OP_OVER_MULHU, OP_OVER_DIV,
-        OP_OVER_DIVU, OP_OVER_REM, OP_OVER_REMU,
+        OP_ECALL, OP_EBREAK, OP_MUL, OP_MULH, OP_MULHSU, OP_MULHU,
+        OP_DIV, OP_DIVU, OP_REM, OP_REMU, OP_ADDI, OP_ADDI,
+        OP_LW, OP_ADD, OP_SLLI, OP_ADDI, OP_SW, OP_LBU,
+        OP_LW, OP_LW, OP_LBU, OP_ADDI, OP_SUB, OP_SB,
+        OP_ADDI, OP_ADDI, OP_SW, OP_ADDI, OP_LBU, OP_ADD,
+        OP_SLLI, OP_LBU, OP_ADD, OP_ANDI, OP_ADD, OP_ADD,
+        OP_ADDI, OP_ADD, OP_SLLI, OP_SUB, OP_SLLI, OP_ADDI,
+        OP_OVER_LUI, OP_OVER_AUIPC, OP_OVER_ADDI, OP_OVER_SLTI, OP_OVER_SLTIU, OP_OVER_XORI,
+        OP_OVER_ORI, OP_OVER_ANDI, OP_OVER_SLLI, OP_OVER_SRLI, OP_OVER_SRAI, OP_OVER_ADD,
+        OP_OVER_SUB, OP_OVER_SLL, OP_OVER_SLT, OP_OVER_SLTU, OP_OVER_XOR, OP_OVER_SRL,
+        OP_OVER_SRA, OP_OVER_OR, OP_OVER_AND, OP_OVER_MUL, OP_OVER_MULH, OP_OVER_MULHSU,
+        OP_OVER_MULHU, OP_OVER_DIV, OP_OVER_DIVU, OP_OVER_REM, OP_OVER_REMU,
     };
 
     /* A branch that may become OP_OVER_*: its entry has bit (a == b) | (a < b signed) << 1
@@ -838,7 +839,7 @@ cdef extern from *:
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0,
+        0, 0, 0, 0, 0,
     };
 
     /* The OP_OVER_* opcode for a branch over one instruction of opcode op, or 0. */
@@ -926,18 +927,18 @@ cdef extern from *:
             &&L_AND, &&L_JAL, &&L_JALR, &&L_BEQ, &&L_BNE, &&L_BLT,
             &&L_BGE, &&L_BLTU, &&L_BGEU, &&L_LB, &&L_LH, &&L_LW,
             &&L_LBU, &&L_LHU, &&L_SB, &&L_SH, &&L_SW, &&L_FENCE,
-            &&L_MUL, &&L_MULH, &&L_MULHSU, &&L_MULHU, &&L_DIV, &&L_DIVU,
-            &&L_REM, &&L_REMU, &&L_ADDI_ADDI, &&L_ADDI_BEQ, &&L_LW_LW, &&L_ADD_LW,
-            &&L_SLLI_ADD, &&L_ADDI_BNE, &&L_SW_SW, &&L_LBU_BNE, &&L_LW_ADDI, &&L_LW_SLLI,
-            &&L_LBU_LBU, &&L_ADDI_JAL, &&L_SUB_ADD, &&L_SB_ADDI, &&L_ADDI_BGEU, &&L_ADDI_SW,
-            &&L_SW_ADDI, &&L_ADDI_BLT, &&L_LBU_ADDI, &&L_ADD_ADD, &&L_SLLI_SLLI, &&L_LBU_SUB,
-            &&L_ADD_ADDI, &&L_ANDI_BNE, &&L_ADD_LBU, &&L_ADD_SB, &&L_ADDI_LW, &&L_ADD_ANDI,
-            &&L_SLLI_LBU, &&L_SUB_SUB, &&L_SLLI_SUB, &&L_ADDI_BLTU, &&L_OVER_LUI, &&L_OVER_AUIPC,
-            &&L_OVER_ADDI, &&L_OVER_SLTI, &&L_OVER_SLTIU, &&L_OVER_XORI, &&L_OVER_ORI, &&L_OVER_ANDI,
-            &&L_OVER_SLLI, &&L_OVER_SRLI, &&L_OVER_SRAI, &&L_OVER_ADD, &&L_OVER_SUB, &&L_OVER_SLL,
-            &&L_OVER_SLT, &&L_OVER_SLTU, &&L_OVER_XOR, &&L_OVER_SRL, &&L_OVER_SRA, &&L_OVER_OR,
-            &&L_OVER_AND, &&L_OVER_MUL, &&L_OVER_MULH, &&L_OVER_MULHSU, &&L_OVER_MULHU, &&L_OVER_DIV,
-            &&L_OVER_DIVU, &&L_OVER_REM, &&L_OVER_REMU,
+            &&L_ECALL, &&L_EBREAK, &&L_MUL, &&L_MULH, &&L_MULHSU, &&L_MULHU,
+            &&L_DIV, &&L_DIVU, &&L_REM, &&L_REMU, &&L_ADDI_ADDI, &&L_ADDI_BEQ,
+            &&L_LW_LW, &&L_ADD_LW, &&L_SLLI_ADD, &&L_ADDI_BNE, &&L_SW_SW, &&L_LBU_BNE,
+            &&L_LW_ADDI, &&L_LW_SLLI, &&L_LBU_LBU, &&L_ADDI_JAL, &&L_SUB_ADD, &&L_SB_ADDI,
+            &&L_ADDI_BGEU, &&L_ADDI_SW, &&L_SW_ADDI, &&L_ADDI_BLT, &&L_LBU_ADDI, &&L_ADD_ADD,
+            &&L_SLLI_SLLI, &&L_LBU_SUB, &&L_ADD_ADDI, &&L_ANDI_BNE, &&L_ADD_LBU, &&L_ADD_SB,
+            &&L_ADDI_LW, &&L_ADD_ANDI, &&L_SLLI_LBU, &&L_SUB_SUB, &&L_SLLI_SUB, &&L_ADDI_BLTU,
+            &&L_OVER_LUI, &&L_OVER_AUIPC, &&L_OVER_ADDI, &&L_OVER_SLTI, &&L_OVER_SLTIU, &&L_OVER_XORI,
+            &&L_OVER_ORI, &&L_OVER_ANDI, &&L_OVER_SLLI, &&L_OVER_SRLI, &&L_OVER_SRAI, &&L_OVER_ADD,
+            &&L_OVER_SUB, &&L_OVER_SLL, &&L_OVER_SLT, &&L_OVER_SLTU, &&L_OVER_XOR, &&L_OVER_SRL,
+            &&L_OVER_SRA, &&L_OVER_OR, &&L_OVER_AND, &&L_OVER_MUL, &&L_OVER_MULH, &&L_OVER_MULHSU,
+            &&L_OVER_MULHU, &&L_OVER_DIV, &&L_OVER_DIVU, &&L_OVER_REM, &&L_OVER_REMU,
         };
     #endif
         /* the address of the instruction at entry d, and the entry of address a */
@@ -1000,75 +1001,77 @@ cdef extern from *:
         case 39: goto L_SH;
         case 40: goto L_SW;
         case 41: goto L_FENCE;
-        case 42: goto L_MUL;
-        case 43: goto L_MULH;
-        case 44: goto L_MULHSU;
-        case 45: goto L_MULHU;
-        case 46: goto L_DIV;
-        case 47: goto L_DIVU;
-        case 48: goto L_REM;
-        case 49: goto L_REMU;
-        case 50: goto L_ADDI_ADDI;
-        case 51: goto L_ADDI_BEQ;
-        case 52: goto L_LW_LW;
-        case 53: goto L_ADD_LW;
-        case 54: goto L_SLLI_ADD;
-        case 55: goto L_ADDI_BNE;
-        case 56: goto L_SW_SW;
-        case 57: goto L_LBU_BNE;
-        case 58: goto L_LW_ADDI;
-        case 59: goto L_LW_SLLI;
-        case 60: goto L_LBU_LBU;
-        case 61: goto L_ADDI_JAL;
-        case 62: goto L_SUB_ADD;
-        case 63: goto L_SB_ADDI;
-        case 64: goto L_ADDI_BGEU;
-        case 65: goto L_ADDI_SW;
-        case 66: goto L_SW_ADDI;
-        case 67: goto L_ADDI_BLT;
-        case 68: goto L_LBU_ADDI;
-        case 69: goto L_ADD_ADD;
-        case 70: goto L_SLLI_SLLI;
-        case 71: goto L_LBU_SUB;
-        case 72: goto L_ADD_ADDI;
-        case 73: goto L_ANDI_BNE;
-        case 74: goto L_ADD_LBU;
-        case 75: goto L_ADD_SB;
-        case 76: goto L_ADDI_LW;
-        case 77: goto L_ADD_ANDI;
-        case 78: goto L_SLLI_LBU;
-        case 79: goto L_SUB_SUB;
-        case 80: goto L_SLLI_SUB;
-        case 81: goto L_ADDI_BLTU;
-        case 82: goto L_OVER_LUI;
-        case 83: goto L_OVER_AUIPC;
-        case 84: goto L_OVER_ADDI;
-        case 85: goto L_OVER_SLTI;
-        case 86: goto L_OVER_SLTIU;
-        case 87: goto L_OVER_XORI;
-        case 88: goto L_OVER_ORI;
-        case 89: goto L_OVER_ANDI;
-        case 90: goto L_OVER_SLLI;
-        case 91: goto L_OVER_SRLI;
-        case 92: goto L_OVER_SRAI;
-        case 93: goto L_OVER_ADD;
-        case 94: goto L_OVER_SUB;
-        case 95: goto L_OVER_SLL;
-        case 96: goto L_OVER_SLT;
-        case 97: goto L_OVER_SLTU;
-        case 98: goto L_OVER_XOR;
-        case 99: goto L_OVER_SRL;
-        case 100: goto L_OVER_SRA;
-        case 101: goto L_OVER_OR;
-        case 102: goto L_OVER_AND;
-        case 103: goto L_OVER_MUL;
-        case 104: goto L_OVER_MULH;
-        case 105: goto L_OVER_MULHSU;
-        case 106: goto L_OVER_MULHU;
-        case 107: goto L_OVER_DIV;
-        case 108: goto L_OVER_DIVU;
-        case 109: goto L_OVER_REM;
-        case 110: goto L_OVER_REMU;
+        case 42: goto L_ECALL;
+        case 43: goto L_EBREAK;
+        case 44: goto L_MUL;
+        case 45: goto L_MULH;
+        case 46: goto L_MULHSU;
+        case 47: goto L_MULHU;
+        case 48: goto L_DIV;
+        case 49: goto L_DIVU;
+        case 50: goto L_REM;
+        case 51: goto L_REMU;
+        case 52: goto L_ADDI_ADDI;
+        case 53: goto L_ADDI_BEQ;
+        case 54: goto L_LW_LW;
+        case 55: goto L_ADD_LW;
+        case 56: goto L_SLLI_ADD;
+        case 57: goto L_ADDI_BNE;
+        case 58: goto L_SW_SW;
+        case 59: goto L_LBU_BNE;
+        case 60: goto L_LW_ADDI;
+        case 61: goto L_LW_SLLI;
+        case 62: goto L_LBU_LBU;
+        case 63: goto L_ADDI_JAL;
+        case 64: goto L_SUB_ADD;
+        case 65: goto L_SB_ADDI;
+        case 66: goto L_ADDI_BGEU;
+        case 67: goto L_ADDI_SW;
+        case 68: goto L_SW_ADDI;
+        case 69: goto L_ADDI_BLT;
+        case 70: goto L_LBU_ADDI;
+        case 71: goto L_ADD_ADD;
+        case 72: goto L_SLLI_SLLI;
+        case 73: goto L_LBU_SUB;
+        case 74: goto L_ADD_ADDI;
+        case 75: goto L_ANDI_BNE;
+        case 76: goto L_ADD_LBU;
+        case 77: goto L_ADD_SB;
+        case 78: goto L_ADDI_LW;
+        case 79: goto L_ADD_ANDI;
+        case 80: goto L_SLLI_LBU;
+        case 81: goto L_SUB_SUB;
+        case 82: goto L_SLLI_SUB;
+        case 83: goto L_ADDI_BLTU;
+        case 84: goto L_OVER_LUI;
+        case 85: goto L_OVER_AUIPC;
+        case 86: goto L_OVER_ADDI;
+        case 87: goto L_OVER_SLTI;
+        case 88: goto L_OVER_SLTIU;
+        case 89: goto L_OVER_XORI;
+        case 90: goto L_OVER_ORI;
+        case 91: goto L_OVER_ANDI;
+        case 92: goto L_OVER_SLLI;
+        case 93: goto L_OVER_SRLI;
+        case 94: goto L_OVER_SRAI;
+        case 95: goto L_OVER_ADD;
+        case 96: goto L_OVER_SUB;
+        case 97: goto L_OVER_SLL;
+        case 98: goto L_OVER_SLT;
+        case 99: goto L_OVER_SLTU;
+        case 100: goto L_OVER_XOR;
+        case 101: goto L_OVER_SRL;
+        case 102: goto L_OVER_SRA;
+        case 103: goto L_OVER_OR;
+        case 104: goto L_OVER_AND;
+        case 105: goto L_OVER_MUL;
+        case 106: goto L_OVER_MULH;
+        case 107: goto L_OVER_MULHSU;
+        case 108: goto L_OVER_MULHU;
+        case 109: goto L_OVER_DIV;
+        case 110: goto L_OVER_DIVU;
+        case 111: goto L_OVER_REM;
+        case 112: goto L_OVER_REMU;
         default: goto L_CAREFUL;
         }
     #endif
@@ -1313,6 +1316,18 @@ cdef extern from *:
     L_FENCE:
         /* fence: pass */
         NEXT();
+
+    L_ECALL:
+        /* ecall: ecall() */
+        h->cause = h->ecall_cause;
+        h->tval = 0;
+        EXIT(ST_TRAP);
+
+    L_EBREAK:
+        /* ebreak: ebreak() */
+        h->cause = 3;
+        h->tval = PC;
+        EXIT(ST_TRAP);
 
     L_MUL:
         /* mul: X[rd] = X[rs1] * X[rs2] */

@@ -9,9 +9,9 @@ each ending with a jump through a table of label addresses to the next entry's (
 where the C compiler has no computed goto). Nothing here knows what an instruction does.
 
 The loop runs without the GIL on a copy of the registers and stops, with the state written
-back, at the first instruction it should not run itself: CSR access, ecall, mret, fence.i,
+back, at the first instruction it should not run itself: CSR access, mret, fence.i,
 illegal words, device and out-of-RAM accesses, stores into hooked lines or into decoded
-words, breakpoints, traps. :mod:`vmlab.backends.cython` then lets the reference interpreter
+words, breakpoints, traps (ecall and ebreak among them). :mod:`vmlab.backends.cython` then lets the reference interpreter
 (or the machine's trap entry) handle that one instruction and calls back in.
 """
 from libc.stdint cimport uintptr_t
@@ -19,6 +19,8 @@ from libc.stdlib cimport calloc, free, realloc
 from libc.string cimport memcpy, memset
 
 from hart cimport *
+
+from vmlab.isa.causes import ECALL_CAUSE
 
 include "_handlers.pxi"
 
@@ -174,6 +176,7 @@ cdef class Core:
         memcpy(self.h.x, x_in, sizeof(x_in))
         self.h.x[X0_SLOT] = 0
         self.h.pc = state.pc
+        self.h.ecall_cause = ECALL_CAUSE[state.priv]
         self.done = 0
         if n <= 0:
             return ST_DONE

@@ -65,6 +65,7 @@ cdef extern from *:
         int hooked_reads;   /* bus.read_hooks is not empty: loads check HOOK lines */
         uint32_t cause;     /* ST_TRAP: the trap to raise */
         uint32_t tval;
+        uint32_t ecall_cause;   /* the cause ecall raises at the current privilege level */
         vm_decoded* cache;  /* one entry per RAM word, plus a sentinel after the last */
         uint32_t npending;  /* stores into code lines (words nothing here decoded) to report */
         uint32_t pending[VM_PENDING][2];    /* (offset, size) */
@@ -218,6 +219,7 @@ cdef extern from *:
         int hooked_reads
         uint32_t cause
         uint32_t tval
+        uint32_t ecall_cause
         Decoded* cache
         uint32_t npending
         uint32_t pending[64][2]

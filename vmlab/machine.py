@@ -36,7 +36,7 @@ from .console import Console
 from .devices import CLINT_BASE, UART_BASE, Clint, Uart
 from .env.syscalls import SyscallEnv
 from .errors import LoadError, VmlabError
-from .isa.causes import Cause, describe
+from .isa.causes import ECALL_CAUSE, Cause, describe
 from .isa.csrs import CSR_NUMBERS, csr_name
 from .isa.disasm import SymbolLookup, disassemble
 from .isa.regs import ABI_NAMES, reg_number
@@ -266,8 +266,7 @@ class Machine:
         csr = s.csr
 
         def _ecall():
-            raise Trap(Cause.ECALL_FROM_M if s.priv == PRIV_M else
-                       Cause.ECALL_FROM_U if s.priv == PRIV_U else Cause.ECALL_FROM_S, 0)
+            raise Trap(ECALL_CAUSE[s.priv], 0)
 
         def _ebreak():
             raise Trap(Cause.BREAKPOINT, s.pc)

@@ -9,11 +9,12 @@ in place and copies the 32 registers in and out around each call.
 This adapter keeps the run protocol in Python, the same shape as
 :meth:`vmlab.backends.interp.InterpBackend.run`: slices of ``machine._slice_budget()``
 instructions with ``machine._between_slices()`` after each (pause, timeout, interrupts). When
-the core stops before an instruction it does not execute itself (CSR access, ecall, mret,
-fence.i, wfi, illegal words, device or out-of-RAM accesses, stores into words it has decoded
-or into lines a hook observes), the reference interpreter executes exactly that instruction with
-``step_careful()``; a trap raised in the core goes to ``machine._take_trap()``. Either way it
-counts as one step of the budget, as in the interpreter.
+the core stops before an instruction it does not execute itself (CSR access, mret, fence.i,
+wfi, illegal words, device or out-of-RAM accesses, stores into words it has decoded or into
+lines a hook observes), the reference interpreter executes exactly that instruction with
+``step_careful()``; a trap raised in the core (a misaligned jump, and every ecall and ebreak:
+system calls, the program's exit) goes to ``machine._take_trap()``. Either way it counts as
+one step of the budget, as in the interpreter.
 
 When the extension is not built, importing this module still works and
 :meth:`CythonBackend.unavailable_reason` says how to build it.

@@ -36,6 +36,11 @@ class Cause(IntEnum):
         return self.name.lower().replace("_", " ")
 
 
+# ecall's cause by the privilege level it runs at (U, S, -, M): 8 + the level, as the
+# specification numbers them. The one place this mapping lives (interpreter and compiled core).
+ECALL_CAUSE = (Cause.ECALL_FROM_U, Cause.ECALL_FROM_S, None, Cause.ECALL_FROM_M)
+
+
 def describe(cause: int) -> str:
     try:
         return Cause(cause).description

@@ -52,15 +52,19 @@ keeps the branch's own opcode in rd, and gets it back when the skipped instructi
 after it changes (``Core.invalidate``) or a breakpoint goes on either; where the budget ends
 inside, the case runs as the plain branch.
 
-What stays in Python. Instructions marked ``system`` (CSR access, ecall, ebreak, mret, wfi,
-fence.i ...) and any snippet that uses something the C core does not provide (a privileged
+What stays in Python. Instructions marked ``system`` (CSR access, mret, wfi, fence.i ...)
+and any snippet that uses something the C core does not provide (a privileged
 helper, WORD) become ``OP_CAREFUL``: the core stops before them and the reference
 interpreter executes them with the machine's state written back, as libriscv's translator
 falls back to its interpreter instead of copying semantics. So are jumps whose static target
-is misaligned or outside RAM (decided once, at decode time) and illegal words.
+is misaligned or outside RAM (decided once, at decode time) and illegal words. ``ecall`` and
+``ebreak`` are system instructions that change nothing but raise a trap (``TRAP_HELPERS``):
+the core stops before them with that trap (``ST_TRAP``) and the machine takes it, as after
+any other trap the core raises, without the reference interpreter decoding them again. A
+program's exit and every system call go that way.
 
 Contract with the core (``_speedups/hart.pxd``, in C): the ``vm_hart`` struct (``x[33]``,
-``pc``, RAM and line-flag pointers, ``base``, ``size``, trap ``cause``/``tval``, the decode
+``pc``, RAM and line-flag pointers, ``base``, ``size``, trap ``cause``/``tval``, ``ecall_cause``, the decode
 cache), the ``vm_decoded`` struct, the ``ST_*`` status codes, ``X0_SLOT`` (register 32:
 writes to x0 go there at no cost; it is never read), ``vm_mem`` and the inline helpers
 ``can_load``, ``can_store``, ``ld8`` ... ``st32`` and ``target_ok``. The loop's macros are
@@ -94,6 +98,10 @@ C_RANGES = {"uint32_t": (0, 0xFFFFFFFF), "int32_t": (-(1 << 31), (1 << 31) - 1),
 FIRST_OP = 4                       # OP_DECODE, OP_CAREFUL, OP_BREAK, OP_STOP come first
 POLL = 4096                        # instructions between looks at the pause flag
 LOADS = {1: "ld8", 2: "ld16", 4: "ld32"}
+# Helpers that only raise a trap (no state to change first): the core raises it itself, as
+# (cause, tval) in C. ecall's cause depends on the privilege level: the core is given it
+# (vm_hart.ecall_cause, from vmlab.isa.causes.ECALL_CAUSE) with the registers.
+TRAP_HELPERS = {"ecall": ("h->ecall_cause", "0"), "ebreak": (str(int(Cause.BREAKPOINT)), "PC")}
 STORES = {1: ("st8", "uint8_t"), 2: ("st16", "uint16_t"), 4: ("st32", "uint32_t")}
 IMM_SLOT = "imm"                   # the one non-register operand, an int32_t
 
@@ -419,7 +427,9 @@ class CaseTranslator:
         if conditional_jump:          # not taken: the next word
             self.lines.append("_npc = PC + 4;" if self.dynamic else "_nd = d + 1;")
         self.block(tree.body, "")
-        if self.dynamic:
+        if only_traps(self.ins):
+            pass                      # it always leaves with its trap
+        elif self.dynamic:
             self.lines.append("if ((uint32_t)(_npc - base) >= size)")
             self.lines.append("    LEAVE_TO(_npc);           /* retired; the next fetch is outside RAM */")
             self.lines.append("ENTER(ENTRY(_npc));")
@@ -467,6 +477,14 @@ class CaseTranslator:
             c = s.value
             if _is_call(c, "jump"):
                 return self.jump(c.args[0], ind)
+            if isinstance(c.func, ast.Name) and c.func.id in TRAP_HELPERS and not c.args:
+                if self.effects:
+                    raise SnippetError(f"{self.ins.name}: a trap after a write cannot leave the core cleanly")
+                cause, tval = TRAP_HELPERS[c.func.id]
+                L(f"{ind}h->cause = {cause};")
+                L(f"{ind}h->tval = {tval};")
+                L(f"{ind}EXIT(ST_TRAP);")
+                return
             if _is_call(c, "store"):
                 size = c.args[1].value
                 a = self.expr(c.args[0], ind)
@@ -516,6 +534,15 @@ class CaseTranslator:
         L(f"{ind}    EXIT(ST_TRAP);")
         L(f"{ind}}}")
         L(f"{ind}_npc = {t};")
+
+
+def only_traps(ins: Insn) -> bool:
+    """The snippet is one call of a TRAP_HELPERS helper (ecall, ebreak): a system instruction
+    the core can run, since it changes nothing before the trap."""
+    body = ast.parse(ins.semantics).body
+    return (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Call)
+            and isinstance(body[0].value.func, ast.Name) and body[0].value.func.id in TRAP_HELPERS
+            and not body[0].value.args)
 
 
 def static_jump_targets(ins: Insn) -> list[ast.expr]:
@@ -679,7 +706,7 @@ def compile_table() -> tuple[list[Compiled], Temps]:
     temps = Temps()
     out = []
     for ins in ISA.insns:
-        if ins.system:
+        if ins.system and not only_traps(ins):
             out.append(Compiled(ins, None, [], "system: needs the machine's state written back"))
             continue
         try:
