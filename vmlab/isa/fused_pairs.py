@@ -8,8 +8,8 @@ the programs execute and prints the commonest ones::
 
 A pair counts when its second instruction runs right after the first and sits at the first's
 pc + 4, the first does not end a straight-line run (``ends_block``: branches, jumps, system
-instructions) and the C core compiles both (not ``system``, see ``compile_table``), i.e. the
-pairs the core could fuse. A pair's score is its share of the instructions the corpus ran,
+instructions) and the C core compiles both (not the ``system`` instructions that need the
+machine's state, see ``compile_table``), i.e. the pairs the core could fuse. A pair's score is its share of the instructions the corpus ran,
 with each program weighing as many instructions as it ran but at most ``CAP`` (one million):
 the long-running programs weigh the same, and a six-instruction example next to nothing.
 (Counting every adjacent pair overstates pairs inside chains such as ``addi addi addi``: the
