@@ -250,3 +250,18 @@ main:   li      s0, 20000
     p.stdout.close()
     err = p.stderr.read()
     assert p.wait(timeout=300) == 141 and err == b""
+
+
+def test_warnings_are_one_line_not_a_library_location(tmp_path, monkeypatch, capsys):
+    """A program whose line table is too large loads without lines; the CLI says so as
+    `vmlab: warning: ...`, not with the vmlab source line that raised the warning."""
+    import vmlab.loader as loader
+    from vmlab import cli
+
+    src = tmp_path / "seven.c"
+    src.write_text("int main(void) { return 7; }\n")
+    monkeypatch.setattr(loader, "MAX_DEBUG_LINE_BYTES", 16)
+    assert cli.main(["run", str(src)]) == 7
+    err = capsys.readouterr().err
+    assert err.startswith("vmlab: warning: ") and "the DWARF line table is" in err
+    assert err.count("\n") == 1

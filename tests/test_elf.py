@@ -232,6 +232,18 @@ def test_dwarf5_gives_the_same_lines(build, prog):
     assert p.lines == prog.lines
 
 
+def test_a_line_table_too_large_to_read_is_skipped_with_a_warning(prog, elf_bytes, monkeypatch):
+    """A 7.5 MiB .debug_line (an architecture test filling 30 MiB with nops) took pyelftools
+    two minutes: above MAX_DEBUG_LINE_BYTES the program loads without lines, and says so."""
+    import vmlab.loader as loader
+    monkeypatch.setattr(loader, "MAX_DEBUG_LINE_BYTES", 64)
+    with pytest.warns(ElfWarning, match=r"DWARF line table is .* too large to read here"):
+        p = load_elf(elf_bytes)
+    assert p.lines == {} and prog.lines
+    assert [(s.addr, s.data) for s in p.segments] == [(s.addr, s.data) for s in prog.segments]
+    assert p.symbols == prog.symbols
+
+
 def test_without_dwarf(build):
     path = cc(build, "nodebug.elf", "crt0.S", "prog.c", debug="-g0", extra=FLAGS)
     p = load_elf(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 
 from . import __version__
 from .errors import VmlabError
@@ -234,10 +235,16 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"vmlab: warning: {message}", file=sys.stderr)    # not the library line that raised it
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.fn(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return args.fn(args)
     except BrokenPipeError:
         # the reader went away (`vmlab disasm big.elf | head`): stop quietly, as cat or objdump
         # do, with 128 + SIGPIPE; output still buffered for the closed pipe goes nowhere

@@ -44,6 +44,11 @@ _FLOAT_ABI = {0x2: "single", 0x4: "double", 0x6: "quad"}
 # keeps a flipped bit from allocating gigabytes of zeros.
 MAX_LOAD_BYTES = 64 << 20
 
+# pyelftools decodes a line table at about 100 KB/s here: a C program's is a few KB, but an
+# architecture test that fills 30 MiB with nops has one row per word (7.5 MiB, 2 minutes,
+# 5 GB). Above this, the program loads without source lines and an ElfWarning says so.
+MAX_DEBUG_LINE_BYTES = 1 << 20
+
 _EHDR = struct.Struct("<16sHHIIIIIHHHHHH")   # Elf32_Ehdr, 52 bytes
 _PHDR = struct.Struct("<IIIIIIII")           # Elf32_Phdr, 32 bytes
 _SHDR = struct.Struct("<IIIIIIIIII")         # Elf32_Shdr, 40 bytes
@@ -354,9 +359,15 @@ def _lines(elf: ELFFile, loads: list[_LoadSegment], name: str) -> tuple[dict[int
     lines, and an ElfWarning says why.
     """
     try:
-        if not elf.has_dwarf_info() or elf.get_section_by_name(".debug_line") is None:
+        section = elf.get_section_by_name(".debug_line") if elf.has_dwarf_info() else None
+        if section is None:
             return {}, None
         dwarf = elf.get_dwarf_info()
+        if section["sh_size"] > MAX_DEBUG_LINE_BYTES:
+            warnings.warn(f"{name}: the DWARF line table is {section['sh_size'] / (1 << 20):.1f} MiB, too large "
+                          f"to read here (over {MAX_DEBUG_LINE_BYTES >> 20} MiB): loaded without source lines",
+                          ElfWarning, stacklevel=3)
+            return {}, dwarf
         code = [(s.vaddr, s.vaddr + s.memsz) for s in loads if s.flags & PF_X]
         lines: dict[int, SourceLine] = {}
         texts = _SourceCache()
@@ -372,11 +383,14 @@ def _lines(elf: ELFFile, loads: list[_LoadSegment], name: str) -> tuple[dict[int
                 if row.end_sequence or row.line == 0 or nxt.address <= row.address:
                     continue
                 path = files(row.file)
+                line = None
                 for lo, hi in code:
                     start = max(row.address, lo)
                     start += -start % 4
-                    for addr in range(start, min(nxt.address, hi), 4):
-                        lines[addr] = SourceLine(path, row.line, texts.line(path, row.line))
+                    end = min(nxt.address, hi)
+                    if start < end:              # one SourceLine for the words of the row
+                        line = line or SourceLine(path, row.line, texts.line(path, row.line))
+                        lines.update(dict.fromkeys(range(start, end, 4), line))
         return lines, dwarf
     except Exception as exc:                # debug info is optional; never fatal
         warnings.warn(f"{name}: DWARF line information unreadable, no source lines ({_describe(exc)})",
