@@ -10,6 +10,7 @@ import pytest
 from helpers import run_asm
 from vmlab import Machine, StopKind, assemble
 from vmlab.errors import BackendUnavailable, LoadError
+from vmlab.program import Program, Segment
 
 COUNT = """
         .globl main
@@ -346,6 +347,12 @@ def test_load_errors(tmp_path):
         m.load(str(tmp_path / "missing.s"))
     with pytest.raises(LoadError, match="outside RAM"):
         m.load(assemble(".text\nmain: ret", base=0x1000))
+    big = Program([Segment(".text", 0x8000_0000, bytes(4)), Segment(".data", 0x8100_0000, bytes(1 << 20))],
+                  entry=0x8000_0000, name="big")
+    with pytest.raises(LoadError, match=r"\[0x80000000, 0x81000000\); it needs at least 17 MiB of RAM at "
+                                        r"0x80000000: Machine\(ram_size=17 << 20\), or vmlab run --ram-mib 17"):
+        m.load(big)
+    assert Machine(ram_size=17 << 20).load(big) is big
 
 
 def test_run_without_program():

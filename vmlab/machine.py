@@ -358,10 +358,15 @@ class Machine:
             return
         for seg in prog.segments:
             if not self.bus.in_ram(seg.addr, len(seg.data)):
+                base = self.bus.base
+                hint = f"link the program for RAM at {base:#x} or pass ram_base/ram_size"
+                if base <= seg.addr and seg.end <= 1 << 32:            # it starts in RAM: more RAM fits it
+                    mib = -(-(max(s.end for s in prog.segments) - base) // (1 << 20))
+                    hint = (f"it needs at least {mib} MiB of RAM at {base:#x}: Machine(ram_size={mib} << 20), "
+                            f"or vmlab run --ram-mib {mib}")
                 raise LoadError(
                     f"{prog.name}: segment {seg.name} [{seg.addr:#x}, {seg.end:#x}) is outside RAM "
-                    f"[{self.bus.base:#x}, {self.bus.base + self.bus.size:#x}); "
-                    f"link the program for RAM at {self.bus.base:#x} or pass ram_base/ram_size")
+                    f"[{base:#x}, {base + self.bus.size:#x}); {hint}")
             self.bus.write_bytes(seg.addr, seg.data)
         self._reference().prepare(prog)                 # handlers generated now, not in the first run
         self.state.pc = prog.entry
