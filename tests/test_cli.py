@@ -145,7 +145,6 @@ def test_bench_translation_details_are_per_run():
         assert three.stats[key] == one.stats[key] > 0, key
 
 
-
 def _bench_tiny(monkeypatch, round_seconds, round_runs=50):
     """run_bench on a two-instruction program with interp and translate; the backends in the
     order their runs happened."""

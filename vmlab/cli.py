@@ -57,7 +57,7 @@ def cmd_run(a) -> int:
                 echo=sys.stdout.buffer, ram_size=a.ram_mib << 20)
     m.load(_load_program(a.file))
     if a.signature:
-        m.signature(a.signature_granularity)      # no signature region: say so before running
+        m.signature_region(a.signature_granularity)   # no signature region: say so before running
     if a.trace:
         stop = _trace(m, a.max_steps)
     else:

@@ -361,7 +361,7 @@ class Machine:
                 base = self.bus.base
                 hint = f"link the program for RAM at {base:#x} or pass ram_base/ram_size"
                 if base <= seg.addr and seg.end <= 1 << 32:            # it starts in RAM: more RAM fits it
-                    mib = -(-(max(s.end for s in prog.segments) - base) // (1 << 20))
+                    mib = -(-(prog.end - base) // (1 << 20))
                     hint = (f"it needs at least {mib} MiB of RAM at {base:#x}: Machine(ram_size={mib} << 20), "
                             f"or vmlab run --ram-mib {mib}")
                 raise LoadError(
@@ -511,6 +511,13 @@ class Machine:
         lines of `granularity` bytes in hex, most significant byte first: the format of Spike's
         ``+signature=FILE``, which the RISC-V architecture tests' harness (RISCOF) compares
         against a reference model's."""
+        lo, hi = self.signature_region(granularity)
+        data = self.bus.read_bytes(lo, hi - lo)
+        return "".join(data[k:k + granularity][::-1].hex() + "\n" for k in range(0, len(data), granularity))
+
+    def signature_region(self, granularity: int = 4) -> tuple[int, int]:
+        """[begin_signature, end_signature) of the loaded program; VmlabError, saying what is
+        wrong, when it has none or it cannot be written in `granularity`-byte lines."""
         if self.program is None:
             raise VmlabError("no program loaded: call load() first")
         if granularity not in (1, 2, 4, 8, 16):
@@ -526,8 +533,7 @@ class Machine:
                              f"whole number of {granularity}-byte units")
         if not self.bus.in_ram(lo, hi - lo):
             raise VmlabError(f"{self.program.name}: the signature region [{lo:#x}, {hi:#x}) is outside RAM")
-        data = self.bus.read_bytes(lo, hi - lo)
-        return "".join(data[k:k + granularity][::-1].hex() + "\n" for k in range(0, len(data), granularity))
+        return lo, hi
 
     # ------------------------------------------------------------------ source and disassembly
     def source_line(self, pc: int | None = None) -> SourceLine | None:
