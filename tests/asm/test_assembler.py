@@ -235,6 +235,12 @@ def test_constants():
     assert assemble(".equ X, 1\nnop").symbols == {}
 
 
+def test_eqv_as_rars_and_gnu_as_write_it():
+    # RARS programs name their system calls with .eqv; GNU as accepts it too (defined once)
+    src = ".eqv PRINT_INT, 1\n.eqv EXIT, PRINT_INT + 9\nli a7, PRINT_INT\nli a7, EXIT"
+    assert [w >> 20 for w in words(src)] == [1, 10]
+
+
 @pytest.mark.parametrize("expr, value", [
     ("1 + 2 * 3", 7), ("(1 + 2) * 3", 9),
     ("4 + 6 & 3", 6),                  # GNU precedence: & binds tighter than +

@@ -289,9 +289,10 @@ class Assembler(Directives):
         if name in self.labels:
             raise AsmSyntaxError(t.col, f"'{name}' is already defined as a label "
                                         f"(line {self.labels[name][2]})")
-        if name in self.equivs or (how == ".equiv" and name in self.const_defs):
-            raise AsmSyntaxError(t.col, f"redefinition of '{name}' (defined with .equiv)")
-        if how == ".equiv":
+        once = how in (".equiv", ".eqv")     # .eqv: GNU as and RARS; defined once, like .equiv
+        if name in self.equivs or (once and name in self.const_defs):
+            raise AsmSyntaxError(t.col, f"redefinition of '{name}' (defined with .equiv or .eqv)")
+        if once:
             self.equivs.add(name)
         item = self._new(Assign, name=name, expr=expr, col=expr.col)
         self._add(item)

@@ -249,7 +249,7 @@ DIRECTIVES = {
     **{d: Directives.d_space for d in (".space", ".zero", ".skip")},
     ".fill": Directives.d_fill,
     **{d: Directives.d_align for d in (".align", ".balign", ".p2align")},
-    **{d: Directives.d_set for d in (".equ", ".set", ".equiv")},
+    **{d: Directives.d_set for d in (".equ", ".set", ".equiv", ".eqv")},
     **{d: Directives.d_globl for d in (".globl", ".global", ".weak")},
     ".end": Directives.d_end,
 }
