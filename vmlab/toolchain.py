@@ -27,11 +27,13 @@ Choices worth knowing:
   inlined ``memcpy``, no ``printf`` -> ``puts``, as with gcc on Linux) nor brings a libc of its
   own (only clang's ``stdint.h``, ``stddef.h``, ``stdarg.h`` ...); the C library is vmlab's.
   zig adds ``-DNDEBUG`` when optimising; ``-UNDEBUG`` keeps ``assert`` working, as with gcc.
-* zig links its compiler-rt only without ``-nostdlib``, and building it for a new target
-  takes long; what clang calls for RV32IM (64-bit ``/`` and ``%``: ``__divdi3``,
-  ``__udivdi3``, ``__moddi3``, ``__umoddi3``; ``memcpy``/``memset`` for structures) is in the
-  runtime instead, short enough to read and to step through. There is no soft-float library:
-  floating-point arithmetic fails to link, with a note saying so.
+* What clang calls for RV32IM (64-bit ``/`` and ``%``: ``__divdi3``, ``__udivdi3``,
+  ``__moddi3``, ``__umoddi3``; ``memcpy``/``memset`` for structures) is in the runtime, short
+  enough to read and to step through. Floating point (``float``, ``double``: RV32IM has no F
+  or D) comes from zig's compiler-rt, built for the guest once with the runtime (a few
+  seconds) and linked after it, so a program without floating point takes nothing from it.
+  ``-ffp-contract=off``: ``a * b + c`` is two rounded operations, as on the host with gcc,
+  not one fused multiply-add.
 * Frame pointers are kept at -O0 only (as clang does for RISC-V by default).
 
 Builds are cached by the hash of everything that goes into them (source, options, runtime,
@@ -58,10 +60,10 @@ __all__ = ["compile_c", "CompileError", "RUNTIME_DIR", "cache_dir", "runtime_fun
 RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 INCLUDE_DIR = RUNTIME_DIR / "include"
 RUNTIME_SOURCES = ("syscalls.c", "stdio.c", "printf.c", "malloc.c", "string.c", "stdlib.c", "libgcc.c")
-CACHE_VERSION = "1"                      # bump when the build recipe below changes
+CACHE_VERSION = "2"                      # bump when the build recipe below changes
 
 TARGET = ("-target", "riscv32-other-none", "-mcpu=generic_rv32+m", "-mabi=ilp32", "-mno-relax",
-          "-fno-sanitize=all")
+          "-fno-sanitize=all", "-ffp-contract=off")
 NO_UNWIND = ("-fno-unwind-tables", "-fno-asynchronous-unwind-tables")
 RUNTIME_CFLAGS = ("-O2", "-g0", "-fomit-frame-pointer", "-ffreestanding", "-fno-builtin",
                   "-fno-strict-aliasing", "-ffunction-sections", "-fdata-sections", "-Wall", "-Wextra")
@@ -186,7 +188,7 @@ def _runtime() -> Path:
     key = _runtime_hash()[:24]
     root = _writable_cache() / "runtime"
     final = root / key
-    if (final / "libvmlab.a").is_file() and (final / "crt0.o").is_file():
+    if all((final / f).is_file() for f in ("libvmlab.a", "crt0.o", "libcompiler_rt.a")):
         return final
     import shutil
     import tempfile
@@ -206,6 +208,7 @@ def _runtime() -> Path:
         r = _run([*zig, "ar", "rcs", "libvmlab.a", *objs], cwd=tmp)
         if r.returncode != 0:
             raise CompileError(f"building the vmlab runtime library failed:\n{r.stderr}{r.stdout}")
+        _build_compiler_rt(zig, tmp)
         for obj in objs:
             os.unlink(tmp / obj)
         try:
@@ -216,6 +219,30 @@ def _runtime() -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+def _build_compiler_rt(zig: list[str], out: Path) -> None:
+    """zig's compiler-rt for the guest, as ``out/libcompiler_rt.a``: soft-float arithmetic and
+    conversions (``__adddf3``, ``__fixdfsi`` ...) for programs that use float and double (RV32IM
+    has no F or D). It is linked after libvmlab.a, so the runtime's own memcpy, 64-bit division
+    and so on (short, readable, stepped through in the labs) come first; a program that uses
+    no floating point takes nothing from it. Built once per zig version (a few seconds)."""
+    spec_dir = Path(_zig_lib_dir())
+    r = _run([*zig, "build-lib", "-target", "riscv32-freestanding-none", "-mcpu=generic_rv32+m",
+              "-OReleaseSmall", "-ffunction-sections", "-fno-emit-h", "-static",
+              str(spec_dir / "compiler_rt.zig"), "--name", "compiler_rt",
+              f"-femit-bin={out / 'libcompiler_rt.a'}"], cwd=out)
+    if r.returncode != 0 or not (out / "libcompiler_rt.a").is_file():
+        raise CompileError(f"building zig's compiler-rt (soft-float) for the guest failed:\n{r.stderr}{r.stdout}")
+
+
+def _zig_lib_dir() -> str:
+    """zig's library directory (compiler_rt.zig lives there)."""
+    import importlib.util
+    spec = importlib.util.find_spec("ziglang")
+    if spec is None or not spec.submodule_search_locations:
+        raise CompileError(INSTALL_HINT)
+    return os.path.join(spec.submodule_search_locations[0], "lib")
 
 
 # ----------------------------------------------------------------------------------- diagnostics
@@ -234,8 +261,6 @@ _LIBC_ABSENT = set("""scanf sscanf fscanf vscanf fopen fclose fread fseek ftell 
     putenv setenv div ldiv lldiv""".split())
 _OBJECT_LINE = re.compile(r"^>>>\s+\S+\.(o|obj|a)(\(.*\))?:\(")
 _UNDEFINED = re.compile(r"undefined symbol: (\S+)")
-_FLOAT_HELPER = re.compile(r"^__(add|sub|mul|div|neg|cmp|eq|ne|lt|le|gt|ge|unord|float\w*|fix\w*|"
-                           r"extend\w*|trunc\w*|pow[isd]\w*)[sdtx]f\d?$|^__\w+[sdt]f[23i]\w*$")
 
 
 def _clean(text: str, build: str, shown: str, real: str | None) -> str:
@@ -253,12 +278,7 @@ def _clean(text: str, build: str, shown: str, real: str | None) -> str:
     text = "\n".join(out).strip("\n")
     missing = sorted(set(_UNDEFINED.findall(text)))
     if missing:
-        floats = [s for s in missing if _FLOAT_HELPER.match(s)]
-        others = [s for s in missing if s not in floats]
-        if floats:
-            text += ("\nnote: floating-point arithmetic needs a soft-float library, which the vmlab "
-                     "runtime does not have (RV32IM has no F or D extension): use integers or fixed point")
-        absent = [s for s in others if s in _LIBC_ABSENT]
+        absent = [s for s in missing if s in _LIBC_ABSENT]
         if absent:
             text += (f"\nnote: the vmlab runtime (a small C library written for vmlab) has no "
                      f"{', '.join(absent)}; it has {RUNTIME_SUMMARY}")
@@ -407,7 +427,7 @@ def compile_c(source_or_path, opt: str = "-O2", *, name: str | None = None,
             out = os.path.join(build, "program.elf")
             args = [*zig, "cc", *cflags, "-MD", "-MF", os.path.join(build, "deps.d"),
                     "-x", "c", src_arg, "-x", "none", str(runtime / "crt0.o"),
-                    str(runtime / "libvmlab.a"), *ldflags, "-o", out]
+                    str(runtime / "libvmlab.a"), str(runtime / "libcompiler_rt.a"), *ldflags, "-o", out]
             r = _run(args, cwd=run_in)
             log = _clean((r.stderr or "") + (r.stdout or ""), build, shown, src_arg)
             if r.returncode != 0 or not os.path.isfile(out):
