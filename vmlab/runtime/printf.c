@@ -341,8 +341,7 @@ static uint64_t quad_to_double_bits(long double v)
         if (sh > 54)
             return sign;
         sticky = rest != 0;
-        rest = (sig & ((1ULL << sh) - 1)) << (60 - sh);
-        rest |= 0;              /* (sh <= 54 < 60: the shifted-out bits fit) */
+        rest = (sig & ((1ULL << sh) - 1)) << (60 - sh);     /* sh <= 54: they fit */
         sig >>= sh;
         e = 0;
     }
