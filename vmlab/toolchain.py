@@ -62,7 +62,8 @@ INCLUDE_DIR = RUNTIME_DIR / "include"
 RUNTIME_SOURCES = ("syscalls.c", "stdio.c", "printf.c", "malloc.c", "string.c", "stdlib.c", "libgcc.c")
 CACHE_VERSION = "2"                      # bump when the build recipe below changes
 
-TARGET = ("-target", "riscv32-other-none", "-mcpu=generic_rv32+m", "-mabi=ilp32", "-mno-relax",
+CPU = "-mcpu=generic_rv32+m"            # RV32IM: no compressed instructions, no F or D
+TARGET = ("-target", "riscv32-other-none", CPU, "-mabi=ilp32", "-mno-relax",
           "-fno-sanitize=all", "-ffp-contract=off")
 NO_UNWIND = ("-fno-unwind-tables", "-fno-asynchronous-unwind-tables")
 RUNTIME_CFLAGS = ("-O2", "-g0", "-fomit-frame-pointer", "-ffreestanding", "-fno-builtin",
@@ -98,12 +99,19 @@ def runtime_functions() -> list[str]:
 
 
 # ----------------------------------------------------------------------------------- zig
-def _zig() -> list[str]:
+def _ziglang_dir() -> str | None:
+    """The installed ziglang package's directory (zig, and its lib/), or None."""
     import importlib.util
     spec = importlib.util.find_spec("ziglang")
     if spec is None or not spec.submodule_search_locations:
+        return None
+    return spec.submodule_search_locations[0]
+
+
+def _zig() -> list[str]:
+    here = _ziglang_dir()
+    if here is None:
         raise CompileError(INSTALL_HINT)
-    here = spec.submodule_search_locations[0]
     exe = os.path.join(here, "zig.exe" if os.name == "nt" else "zig")
     if os.path.isfile(exe) and os.access(exe, os.X_OK):
         return [exe]
@@ -226,23 +234,14 @@ def _build_compiler_rt(zig: list[str], out: Path) -> None:
     conversions (``__adddf3``, ``__fixdfsi`` ...) for programs that use float and double (RV32IM
     has no F or D). It is linked after libvmlab.a, so the runtime's own memcpy, 64-bit division
     and so on (short, readable, stepped through in the labs) come first; a program that uses
-    no floating point takes nothing from it. Built once per zig version (a few seconds)."""
-    spec_dir = Path(_zig_lib_dir())
-    r = _run([*zig, "build-lib", "-target", "riscv32-freestanding-none", "-mcpu=generic_rv32+m",
+    no floating point takes nothing from it. Built with the runtime (a few seconds the first
+    time; zig's own cache makes later rebuilds of the runtime quick)."""
+    r = _run([*zig, "build-lib", "-target", "riscv32-freestanding-none", CPU,
               "-OReleaseSmall", "-ffunction-sections", "-fno-emit-h", "-static",
-              str(spec_dir / "compiler_rt.zig"), "--name", "compiler_rt",
+              os.path.join(_ziglang_dir() or "", "lib", "compiler_rt.zig"), "--name", "compiler_rt",
               f"-femit-bin={out / 'libcompiler_rt.a'}"], cwd=out)
     if r.returncode != 0 or not (out / "libcompiler_rt.a").is_file():
         raise CompileError(f"building zig's compiler-rt (soft-float) for the guest failed:\n{r.stderr}{r.stdout}")
-
-
-def _zig_lib_dir() -> str:
-    """zig's library directory (compiler_rt.zig lives there)."""
-    import importlib.util
-    spec = importlib.util.find_spec("ziglang")
-    if spec is None or not spec.submodule_search_locations:
-        raise CompileError(INSTALL_HINT)
-    return os.path.join(spec.submodule_search_locations[0], "lib")
 
 
 # ----------------------------------------------------------------------------------- diagnostics
@@ -316,11 +315,9 @@ def _deps(depfile: Path, skip: set[str]) -> dict[str, str]:
         return {}
     _, _, rest = text.partition(": ")
     out = {}
-    import importlib.util
-    zig_lib = None
-    spec = importlib.util.find_spec("ziglang")
-    if spec and spec.submodule_search_locations:
-        zig_lib = os.path.realpath(spec.submodule_search_locations[0])
+    zig_lib = _ziglang_dir()
+    if zig_lib is not None:
+        zig_lib = os.path.realpath(zig_lib)
     for dep in re.split(r"(?<!\\)\s+", rest.strip()):
         if not dep:
             continue

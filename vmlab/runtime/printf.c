@@ -361,8 +361,9 @@ static uint64_t quad_to_double_bits(long double v)
     return sign | ((uint64_t)e << 52) | (sig & ((1ULL << 52) - 1));
 }
 
+/* sign_prefix, body, `zeros` zeros (precision past the exact digits), suffix, in the field. */
 static void pad_out(struct out *o, const char *sign_prefix, const char *body, int nbody,
-                    int zeros_at, int zeros, const char *suffix, int flags, int width, int finite)
+                    int zeros, const char *suffix, int flags, int width, int finite)
 {
     int nprefix = (int)strlen(sign_prefix), nsuffix = (int)strlen(suffix);
     int len = nprefix + nbody + zeros + nsuffix;
@@ -374,13 +375,9 @@ static void pad_out(struct out *o, const char *sign_prefix, const char *body, in
     for (int i = 0; i < nprefix; i++)
         emit(o, sign_prefix[i]);
     repeat(o, '0', lead_zeros);
-    for (int i = 0; i < nbody; i++) {
-        if (i == zeros_at)
-            repeat(o, '0', zeros);
+    for (int i = 0; i < nbody; i++)
         emit(o, body[i]);
-    }
-    if (zeros_at >= nbody)
-        repeat(o, '0', zeros);
+    repeat(o, '0', zeros);
     for (int i = 0; i < nsuffix; i++)
         emit(o, suffix[i]);
     if (flags & LEFT)
@@ -402,7 +399,7 @@ static void format_float(struct out *o, uint64_t bits, char conv, int flags, int
     uint64_t mant = bits & ((1ULL << 52) - 1);
     if (ex == 0x7ff) {
         const char *t = mant ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
-        pad_out(o, sign, t, 3, 3, 0, "", flags, width, 0);
+        pad_out(o, sign, t, 3, 0, "", flags, width, 0);
         return;
     }
     if (lc == 'a') {
@@ -460,7 +457,7 @@ static void format_float(struct out *o, uint64_t bits, char conv, int flags, int
             sign[0] = '0';
             sign[1] = upper ? 'X' : 'x';
         }
-        pad_out(o, sign, body + 2, n - 2, n - 2, extra, suffix, flags, width, 1);
+        pad_out(o, sign, body + 2, n - 2, extra, suffix, flags, width, 1);
         return;
     }
     if (prec < 0)
@@ -489,7 +486,7 @@ static void format_float(struct out *o, uint64_t bits, char conv, int flags, int
         }
         strip = !(flags & ALT);
     }
-    int n = 0, zeros = 0, zeros_at, stored;
+    int n = 0, zeros = 0, stored;
     char suffix[8] = {0};
     if (m)
         expand(&x, m, e);
@@ -548,8 +545,7 @@ static void format_float(struct out *o, uint64_t bits, char conv, int flags, int
                 n--;
         }
     }
-    zeros_at = n;
-    pad_out(o, sign, body, n, zeros_at, zeros > 0 ? zeros : 0, suffix, flags, width, 1);
+    pad_out(o, sign, body, n, zeros > 0 ? zeros : 0, suffix, flags, width, 1);
 }
 
 int __vformat(void (*put)(int c, void *ctx), void *ctx, const char *fmt, va_list ap)
