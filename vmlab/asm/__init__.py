@@ -9,9 +9,10 @@ Instructions, their operand syntax and their encodings come from the instruction
 (:mod:`vmlab.isa`); so do the one-word aliases (mv, j, ret, beqz, csrr ...). The assembler adds
 labels and local labels (``1:`` / ``1b`` / ``1f``), constant expressions, ``%hi``/``%lo``/
 ``%pcrel_hi``/``%pcrel_lo``, the multi-instruction pseudo-instructions (li, la, call, tail,
-load/store of a symbol) expanded exactly as LLVM expands them, and the usual directives
-(sections, data, strings, alignment, symbols). Errors are collected for the whole file and
-raised together as one :class:`AssemblerError`.
+load/store of a symbol) expanded exactly as LLVM expands them, the usual directives
+(sections, data, strings, alignment, symbols), macros in the GNU and the RARS dialects,
+``.rept``/``.irp`` and ``.include`` (see :mod:`vmlab.asm.macros`). Errors are collected for
+the whole file and raised together as one :class:`AssemblerError`.
 
 The output is checked byte for byte against clang/lld (tests/asm/test_llvm_oracle.py). Where
 vmlab knowingly differs from LLVM:

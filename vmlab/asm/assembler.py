@@ -22,7 +22,7 @@ import bisect
 from contextlib import contextmanager
 from ..isa.csrs import CSR_NUMBERS
 from ..program import Program, Segment, SourceLine
-from . import pseudo
+from . import macros, pseudo
 from .errors import AsmSyntaxError, AssemblerError, Diagnostic, NotYet, UndefinedSymbol, suggest
 from .expr import Expr, Reloc, Sym, Value, evaluate, is_register_name, parse_expr, sext12
 from .directives import Directives, align_up
@@ -30,6 +30,7 @@ from .forms import FORMS, STORES, Form, parse_operands
 from .items import (FLAGS, MAX_NESTING, MAX_SIZE, OUTPUTS, Assign, Bytes, Data, Instr, Item,
                     Poisoned, Section)
 from .lexer import IDENT, NUM, OP, Cursor, Token, strip_block_comments, tokenize
+from .macros import Where
 
 
 def _count_operands(cur: Cursor) -> int:
@@ -72,18 +73,29 @@ class Assembler(Directives):
         self.active: list[Assign] = []            # definitions being evaluated (cycle check)
         self.ended = False
         self.lineno = 1
+        self.where: Where | None = None           # set while assembling lines not of this file as written
+        self.line_text = ""                       # the line being assembled (expanded, for macros)
+        self.macros: dict[str, list] = {}         # name -> its definitions (macros.Body)
+        self.collecting = None                    # the .macro/.rept/.irp whose lines are being read
+        self.depth = 0                            # expansions and includes inside each other
+        self.expanded = 0                         # lines made by expansions so far
+        self.serial = 0                           # macro uses so far (\@, RARS label suffixes)
 
     # -- diagnostics ---------------------------------------------------------------------------
 
-    def error(self, line: int, col: int, message: str) -> None:
-        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+    def error(self, line: int, col: int, message: str, where: Where | None = None) -> None:
+        file = self.name
+        if where is not None:               # an included file, or a macro's expansion
+            file, line, text, message = where.file, where.line, where.text, message + where.note
+        else:
+            text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         col = max(1, min(col, len(text) + 1))
-        d = Diagnostic(self.name, line, col, message, text)
-        self.errors.setdefault((line, col, message), d)
+        d = Diagnostic(file, line, col, message, text)
+        self.errors.setdefault((file, line, col, message), d)
 
-    def report(self, e: AsmSyntaxError, line: int) -> None:
+    def report(self, e: AsmSyntaxError, line: int, where: Where | None = None) -> None:
         if not isinstance(e, Poisoned):
-            self.error(line, e.col, e.message)
+            self.error(line, e.col, e.message, where)
 
     # -- symbol lookup (the expr.Env protocol) -------------------------------------------------
 
@@ -109,17 +121,17 @@ class Assembler(Directives):
             if not self.final:
                 raise NotYet
             if item in self.active:
-                self.error(item.line, item.col, f"circular definition of '{item.name}'")
+                self.error(item.line, item.col, f"circular definition of '{item.name}'", item.where)
             else:
                 self.error(self.cur.line, 1, f"more than {MAX_NESTING} symbols defined in terms "
-                                             "of symbols defined further down")
+                                             "of symbols defined further down", self.cur.where)
             raise Poisoned
         self.active.append(item)
         try:
             with self.at(item):
                 return evaluate(item.expr, self)
         except AsmSyntaxError as e:
-            self.report(e, item.line)
+            self.report(e, item.line, item.where)
             raise Poisoned from None
         finally:
             self.active.pop()
@@ -196,7 +208,9 @@ class Assembler(Directives):
 
     def _new(self, cls, **kw) -> Item:
         """An item at the current position (not yet added: its size may still change)."""
-        return cls(self.section, self.section.size, self.lineno, self.local_seq, **kw)
+        item = cls(self.section, self.section.size, self.lineno, self.local_seq, **kw)
+        item.where = self.where
+        return item
 
     def _add(self, item: Item) -> None:
         if item.size < 0 or self.total + item.size > MAX_SIZE:
@@ -214,23 +228,146 @@ class Assembler(Directives):
         text, unterminated = strip_block_comments(self.source)
         for line, col in unterminated:
             self.error(line, col, "unterminated /* comment")
-        for self.lineno, line in enumerate(text.split("\n"), 1):
+        self.run_lines([(k, line, None) for k, line in enumerate(text.split("\n"), 1)])
+        body = self.collecting
+        if body is not None:
+            self.collecting = None
+            what = f"macro '{body.name}'" if body.kind == ".macro" else body.kind
+            self.error(body.line, body.col, f"{what} is not closed: no "
+                                            f"{' or '.join(macros.CLOSERS[body.kind])} after it", body.where)
+
+    def run_lines(self, lines) -> None:
+        """Assemble lines, each (line number in this file or None, text, Where or None)."""
+        for lineno, line, where in lines:
+            if self.ended:
+                return
+            if lineno is not None:
+                self.lineno = lineno
+            self.where = where
             line = line[:-1] if line.endswith("\r") else line
+            if self.collecting is not None:
+                self._collect(line, lineno, where)
+                continue
             try:
                 toks = tokenize(line)
             except AsmSyntaxError as e:
-                self.report(e, self.lineno)
+                self.report(e, self.lineno, where)
                 continue
+            self.line_text = line
             start = 0
             for k in range(len(toks) + 1):
                 if k == len(toks) or toks[k].is_op(";"):
                     last = toks[k - 1] if k > start else None
                     end_col = last.col + len(last.text) if last else 1
                     if k > start:
+                        if self.collecting is not None:       # after .macro/.rept on one line
+                            self.report(AsmSyntaxError(toks[start].col, "the lines of a "
+                                        f"{self.collecting.kind} start on the next line"), self.lineno, where)
+                            break
                         self._statement(Cursor(toks[start:k], end_col))
+                        self.where = where
+                        self.line_text = line
                     start = k + 1
                     if self.ended:
                         return
+
+    def _collect(self, line: str, lineno: int | None, where: Where | None) -> None:
+        """One line of a .macro, .rept or .irp body (or the line that ends it)."""
+        body = self.collecting
+        word = macros.first_word(line)
+        if word in macros.CLOSERS[body.kind]:
+            if body.depth == 0:
+                self.collecting = None
+                rest = line.strip()[len(word):].strip()
+                if rest and not rest.startswith(("#", "//", ";")):
+                    self.report(AsmSyntaxError(line.index(rest) + 1, f"unexpected '{rest}' after {word}"),
+                                self.lineno, where)
+                try:
+                    self._finish(body)
+                except AsmSyntaxError as e:
+                    self.report(e, body.line, body.where)
+                return
+            body.depth -= 1
+        elif word == body.kind or (body.kind != ".macro" and word in macros.OPENERS[1:]):
+            body.depth += 1
+        file, ln = (where.file, where.line) if where is not None else (self.name, lineno)
+        body.lines.append((file, ln, line, where))
+
+    def _finish(self, body) -> None:
+        """A body is complete: define the macro, or assemble the repeated lines."""
+        if body.kind == ".macro":
+            if not body.name:                   # its first line was bad (reported)
+                return
+            defs = self.macros.setdefault(body.name, [])
+            for d in defs:
+                if not body.rars or len(d.params) == len(body.params):
+                    self.report(AsmSyntaxError(body.col, f"macro '{body.name}' is already defined "
+                                                         f"(line {d.line})"), body.line, body.where)
+                    return
+            defs.append(body)
+            return
+        if body.kind == ".rept":
+            rounds = [{}] * body.count
+        else:
+            rounds = [{body.name: v} for v in body.values]
+        self._expand(body, rounds, None)
+
+    def _expand(self, body, rounds: list[dict], call: Where | None) -> None:
+        """Assemble the lines of `body` once for each dict of parameter values in `rounds`."""
+        if self.depth >= macros.MAX_DEPTH:
+            raise AsmSyntaxError(body.col, f"expansions nested more than {macros.MAX_DEPTH} deep"
+                                           + (f" (does macro '{body.name}' use itself?)" if body.kind == ".macro" else ""))
+        self.expanded += len(rounds) * len(body.lines)
+        if self.expanded > macros.MAX_LINES:
+            raise AsmSyntaxError(body.col, f"expansions make more than {macros.MAX_LINES:,} lines")
+        saved = self.lineno, self.where, self.line_text
+        self.depth += 1
+        try:
+            for values in rounds:
+                serial = self.serial
+                if body.kind == ".macro":       # \@ counts macro uses from 0, as in gas and LLVM
+                    self.serial += 1
+                lines = []
+                for file, ln, text, w in body.lines:
+                    try:
+                        text = macros.substitute(body, values, serial, text)
+                    except AsmSyntaxError as e:
+                        note = call.note if call is not None else w.note if w is not None else ""
+                        self.report(e, ln, Where(file, ln, text, note, ()))
+                        continue
+                    if call is not None:        # a macro: its code is listed where it is used
+                        where = Where(file, ln, text, call.note, call.listed)
+                    else:                       # .rept/.irp: listed as written
+                        where = Where(file, ln, text, w.note if w else "",
+                                      w.listed if w is not None else (file, ln, text))
+                    lines.append((None, text, where))
+                try:
+                    self.run_lines(lines)
+                except macros.ExitMacro:
+                    if body.kind == ".macro":
+                        continue
+                    raise
+        finally:
+            self.depth -= 1
+            self.lineno, self.where, self.line_text = saved
+
+    def _use_macro(self, t: Token, cur: Cursor) -> None:
+        defs = self.macros[t.text]
+        args = self.line_text[t.col - 1 + len(t.text):cur.end_col - 1]
+        body = defs[0]
+        if len(defs) > 1:                       # RARS: overloaded by the number of arguments
+            text = args.strip()
+            if text.startswith("(") and text.endswith(")"):
+                text = text[1:-1]
+            n = len(macros.split_args(text, 1))
+            body = next((d for d in defs if len(d.params) == n), body)
+        values = macros.bind(body, args, t.col + len(t.text))
+        here = self.where
+        listed = here.listed if here is not None else (self.name, self.lineno, self.lines[self.lineno - 1])
+        file, line = (here.file, here.line) if here is not None else (self.name, self.lineno)
+        at = f"line {line}" if file == self.name else f"{file}:{line}"
+        note = f" (in macro '{body.name}', used on {at})"
+        self._expand(body, [values], Where(file, line, "", note, listed))
 
     def _statement(self, cur: Cursor) -> None:
         try:
@@ -245,16 +382,20 @@ class Assembler(Directives):
                 cur.next()
                 self._assign(t, parse_expr(cur), "=")
                 cur.expect_end()
+            elif t.text in self.macros:
+                self._use_macro(t, cur)
             elif t.text.startswith("."):
                 self._directive(t, cur)
             else:
                 self._instruction(t, cur)
         except AsmSyntaxError as e:
-            self.report(e, self.lineno)
+            self.report(e, self.lineno, self.where)
         except RecursionError:
-            self.error(self.lineno, 1, "statement too deeply nested")
+            self.error(self.lineno, 1, "statement too deeply nested", self.where)
+        except macros.ExitMacro:
+            raise
         except Exception as e:  # noqa: BLE001 -- a bug here must still surface as AssemblerError
-            self.error(self.lineno, 1, f"internal assembler error: {type(e).__name__}: {e}")
+            self.error(self.lineno, 1, f"internal assembler error: {type(e).__name__}: {e}", self.where)
 
     def _labels(self, cur: Cursor) -> None:
         while (t := cur.peek()) is not None and (n := cur.peek(1)) is not None and n.is_op(":"):
@@ -392,18 +533,20 @@ class Assembler(Directives):
         images = {s: bytearray(s.size) for s in self.sections.values()}
         lines: dict[int, SourceLine] = {}
         for item in self.items:
-            src = SourceLine(self.name, item.line, self.lines[item.line - 1])
+            w = item.where
+            src = (SourceLine(*w.listed) if w is not None
+                   else SourceLine(self.name, item.line, self.lines[item.line - 1]))
             try:
                 with self.at(item):
                     data, starts = self._encode(item)
             except AsmSyntaxError as e:
-                self.report(e, item.line)
+                self.report(e, item.line, w)
                 continue
             except RecursionError:
-                self.error(item.line, 1, "statement too deeply nested")
+                self.error(item.line, 1, "statement too deeply nested", w)
                 continue
             except Exception as e:  # noqa: BLE001 -- see _statement
-                self.error(item.line, 1, f"internal assembler error: {type(e).__name__}: {e}")
+                self.error(item.line, 1, f"internal assembler error: {type(e).__name__}: {e}", w)
                 continue
             images[item.section][item.offset:item.offset + len(data)] = data
             for off in starts:

@@ -7,11 +7,14 @@ further down (they are encoded in the second pass).
 """
 from __future__ import annotations
 
+import os
+
 from ..isa import ISA
+from . import macros
 from .errors import AsmSyntaxError, suggest
 from .expr import Expr, is_register_name, parse_expr
 from .items import MAX_ALIGN, MAX_SIZE, Data
-from .lexer import IDENT, OP, STR, Cursor, Token
+from .lexer import IDENT, OP, STR, Cursor, Token, strip_block_comments
 
 NOP = ISA.by_name["addi"].encode(rd=0, rs1=0, imm=0).to_bytes(4, "little")
 _SECTION_PREFIXES = ((".text", "text"), (".rodata", "rodata"), (".srodata", "rodata"),
@@ -238,6 +241,74 @@ class Directives:
         cur.expect_end()
         self.ended = True
 
+    # -- bodies of lines: .macro, .rept, .irp (see vmlab.asm.macros) ------------------------------
+    def d_body(self, t: Token, cur: Cursor) -> None:
+        """Start reading the lines of a .macro, .rept, .irp or .irpc (up to its end)."""
+        kind = t.text.lower()
+        rest = self.line_text[t.col - 1 + len(t.text):cur.end_col - 1]
+        body = macros.Body(kind, self.lineno if self.where is None else self.where.line, t.col,
+                           self.name if self.where is None else self.where.file, where=self.where)
+        self.collecting = body          # read up to its end even when its first line is bad
+        first, cur.i = cur.i, len(cur.toks)
+        macros.parse_header(kind, rest, t.col + len(t.text), body)
+        if kind == ".rept":
+            cur.i = first
+            expr = parse_expr(cur)
+            cur.expect_end()
+            body.count = self._count(expr, "repeat count")
+        elif kind == ".macro" and body.name.lower() in DIRECTIVES:
+            name, body.name = body.name, ""     # read, and then dropped
+            raise AsmSyntaxError(t.col, f"'{name}' is a directive and cannot be a macro name")
+
+    def d_unopened(self, t: Token, cur: Cursor) -> None:
+        opener = ".macro" if t.text.lower() in (".endm", ".end_macro") else ".rept or .irp"
+        raise AsmSyntaxError(t.col, f"'{t.text}' without {opener} before it")
+
+    def d_exitm(self, t: Token, cur: Cursor) -> None:
+        cur.expect_end()
+        if not self.depth:
+            raise AsmSyntaxError(t.col, "'.exitm' outside a macro")
+        raise macros.ExitMacro
+
+    def d_include(self, t: Token, cur: Cursor) -> None:
+        tok = cur.next()
+        if tok.kind != STR:
+            raise AsmSyntaxError(tok.col, 'expected a file name in double quotes: .include "file.s"')
+        cur.expect_end()
+        name = tok.value.decode("utf-8", "surrogateescape")
+        here = self.name if self.where is None else self.where.file
+        base = os.path.dirname(here) if os.path.isfile(here) else os.getcwd()
+        path = name if os.path.isabs(name) else os.path.join(base, name)
+        if self.depth >= macros.MAX_DEPTH:
+            raise AsmSyntaxError(tok.col, f"files included more than {macros.MAX_DEPTH} deep "
+                                          "(does a file include itself?)")
+        try:
+            with open(path, encoding="utf-8", errors="surrogateescape") as f:
+                text = f.read()
+        except OSError as e:
+            raise AsmSyntaxError(tok.col, f"cannot include '{name}': {e.strerror} (looked in "
+                                          f"{os.path.dirname(os.path.abspath(path))})") from None
+        text, unterminated = strip_block_comments(text)
+        shown = os.path.relpath(path) if not os.path.isabs(name) else path
+        lines = text.split("\n")
+        for ln, col in unterminated:
+            self.error(ln, col, "unterminated /* comment", macros.Where(shown, ln, lines[ln - 1]))
+        saved = self.lineno, self.where, self.line_text
+        self.depth += 1
+        try:
+            self.run_lines([(None, line, macros.Where(shown, k, line.rstrip("\r"), "", (shown, k, line.rstrip("\r"))))
+                            for k, line in enumerate(lines, 1)])
+            body = self.collecting
+            if body is not None and body.file == shown:
+                self.collecting = None
+                what = f"macro '{body.name}'" if body.kind == ".macro" else body.kind
+                self.error(body.line, body.col, f"{what} is not closed: no "
+                                                f"{' or '.join(macros.CLOSERS[body.kind])} after it "
+                                                "in its file", body.where)
+        finally:
+            self.depth -= 1
+            self.lineno, self.where, self.line_text = saved
+
 
 DATA_WIDTHS = {".byte": 1, ".half": 2, ".short": 2, ".2byte": 2, ".word": 4, ".long": 4,
                ".int": 4, ".4byte": 4, ".dword": 8, ".quad": 8, ".8byte": 8}
@@ -252,6 +323,10 @@ DIRECTIVES = {
     **{d: Directives.d_set for d in (".equ", ".set", ".equiv", ".eqv")},
     **{d: Directives.d_globl for d in (".globl", ".global", ".weak")},
     ".end": Directives.d_end,
+    **{d: Directives.d_body for d in macros.OPENERS},
+    **{d: Directives.d_unopened for d in (".endm", ".end_macro", ".endr")},
+    ".exitm": Directives.d_exitm,
+    ".include": Directives.d_include,
 }
 
 
@@ -260,6 +335,5 @@ IGNORED = {".type", ".size", ".option", ".file", ".ident", ".attribute", ".loc",
            ".hidden", ".protected", ".internal", ".addrsig", ".addrsig_sym", ".cfi_startproc",
            ".cfi_endproc", ".cfi_def_cfa_offset", ".cfi_offset", ".cfi_restore",
            ".cfi_def_cfa", ".cfi_sections", ".func", ".endfunc"}
-UNSUPPORTED = {".macro", ".endm", ".rept", ".endr", ".irp", ".irpc", ".if", ".ifdef", ".ifndef",
-               ".else", ".endif", ".include", ".incbin", ".org", ".comm", ".lcomm", ".float",
+UNSUPPORTED = {".if", ".ifdef", ".ifndef", ".else", ".endif", ".incbin", ".org", ".comm", ".lcomm", ".float",
                ".double", ".uleb128", ".sleb128", ".reloc", ".insn"}

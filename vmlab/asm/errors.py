@@ -33,7 +33,10 @@ class AssemblerError(VmlabError):
     """The source has errors; ``errors`` lists every one of them in source order."""
 
     def __init__(self, errors: list[Diagnostic]):
-        self.errors = sorted(errors, key=lambda d: (d.line, d.col))
+        files: dict[str, int] = {}          # included files: grouped, in the order they come up
+        for d in errors:
+            files.setdefault(d.file, len(files))
+        self.errors = sorted(errors, key=lambda d: (files[d.file], d.line, d.col))
         super().__init__(self.errors)
 
     def __str__(self) -> str:

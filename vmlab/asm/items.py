@@ -50,6 +50,7 @@ class Item:
     line: int
     pos: int             # numeric labels defined before this statement (for 1b / 1f)
     size: int = 0
+    where = None         # a macros.Where for a line from an expansion or an included file
 
     @property
     def address(self) -> int:

@@ -97,6 +97,9 @@ def tokenize(line: str) -> list[Token]:
         m = _TOKEN.match(line, i)
         col = i + 1
         if m is None:
+            if line[i] == "\\":
+                raise AsmSyntaxError(col, "unexpected '\\' (\\name stands for a parameter inside "
+                                          "a .macro or .irp body only)")
             raise AsmSyntaxError(col, f"unexpected character {line[i]!r}")
         kind = m.lastgroup
         if kind == "space":
