@@ -69,6 +69,12 @@ class Bus:
         self.ram = bytearray(ram_size)
         self._zero = None                  # a ctypes view of ram, for clear()
         self.flags = bytearray(ram_size >> LINE_SHIFT)
+        # Offset just past the last line flagged CODE or HOOK: a store at or above it needs no
+        # flag test (the translator's inline stores; code sits below the data it works on).
+        # Never smaller than that; the compiled core's CORE_CODE lines are its own business
+        # (a backend is detached when another takes over).
+        self.flag_end = 0
+        self.flag_end_listeners: list[Callable[[int], None]] = []
         self.devices: list[tuple[int, int, object]] = []
         self.code_listeners: list[Callable[[int, int], None]] = []   # (addr, size) written into code
         self.store_hooks: list[tuple[int, int, Callable]] = []        # (lo, hi, fn(addr, size, value))
@@ -111,10 +117,23 @@ class Bus:
         o = addr - self.base
         if 0 <= o < self.size:
             self.flags[o >> LINE_SHIFT] |= CODE
+            if o >= self.flag_end:
+                self._set_flag_end(((o >> LINE_SHIFT) + 1) << LINE_SHIFT)
 
     def clear_code_flags(self) -> None:
         # In place: the fast-path accessors hold a reference to this bytearray.
         self.flags[:] = self.flags.translate(_CLEAR[ANY_CODE])
+        self.find_flag_end()
+
+    def find_flag_end(self) -> int:
+        """Set flag_end from the flags themselves (after flags were cleared)."""
+        self._set_flag_end(len(self.flags.rstrip(b"\0")) << LINE_SHIFT)
+        return self.flag_end
+
+    def _set_flag_end(self, end: int) -> None:
+        self.flag_end = end
+        for fn in self.flag_end_listeners:
+            fn(end)
 
     def _refresh_hook_flags(self) -> None:
         f = self.flags
@@ -124,6 +143,7 @@ class Bus:
             for line in range((a - self.base) >> LINE_SHIFT, ((b - 1 - self.base) >> LINE_SHIFT) + 1):
                 if 0 <= line < len(f):
                     f[line] |= HOOK
+        self.find_flag_end()
 
     def add_store_hook(self, lo: int, hi: int, fn) -> None:
         self.store_hooks.append((lo, hi, fn))

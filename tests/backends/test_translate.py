@@ -733,6 +733,48 @@ v: .word 5, 0
             assert compare_machines(*ms) == []
 
 
+
+def test_stores_above_flagged_lines_skip_the_flag_test_and_hooks_move_that_line():
+    """Translated stores at or above bus.flag_end (past the last line holding code or a
+    hook) do not look at line flags. A watchpoint set on the stack after the code was
+    translated moves flag_end above it, so the store is seen; removing it moves it back."""
+    src = """
+    .globl main
+main:
+    li t0, 200
+    addi sp, sp, -16
+loop:
+    sw t0, 8(sp)
+    addi t0, t0, -1
+    bnez t0, loop
+    addi sp, sp, 16
+    ret
+"""
+    ms = []
+    for name in ("interp", "translate"):
+        m = Machine(name)
+        m.load(src)
+        if name == "translate":
+            m.backend.threshold = 0
+        m.run(max_steps=100)
+        ms.append(m)
+    m = ms[1]
+    slot = m.regs.sp + 8
+    assert m.bus.flag_end <= m.symbol("main") - m.bus.base + 64      # only the code's lines
+    assert "_FH" in m.backend.source(m.symbol("loop"))
+    wids = [x.add_watchpoint(slot) for x in ms]
+    assert m.bus.flag_end > slot - m.bus.base
+    for _ in range(3):
+        a, b = (x.run() for x in ms)
+        assert a.kind is b.kind is StopKind.WATCHPOINT and a.pc == b.pc
+        assert compare_machines(*ms) == []
+    for x, w in zip(ms, wids):
+        x.remove_watchpoint(w)
+    assert m.bus.flag_end <= m.symbol("main") - m.bus.base + 64
+    a, b = (x.run() for x in ms)
+    assert a.exited and b.exited and compare_machines(*ms) == []
+
+
 # ---------------------------------------------------------------- inspection
 
 def test_blocks_source_and_stats():

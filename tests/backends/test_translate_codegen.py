@@ -53,7 +53,7 @@ def _machine():
     if hasattr(bus, "inline_globals"):           # the interpreter's own inline RAM path
         ns.update(bus.inline_globals())
     mv = memoryview(bus.ram)
-    ns.update({"_rw": mv.cast("I"), "_rh": mv.cast("H"), "_rb": bus.ram, "_flags": bus.flags})
+    ns.update({"_rw": mv.cast("I"), "_rh": mv.cast("H"), "_rb": bus.ram, "_flags": bus.flags, "_FH": bus.flag_end})
     return bus, x, ns
 
 

@@ -308,7 +308,7 @@ class BlockEmitter:
         o_name = ast.Name("_o", ast.Load())
         pre = ast.Assign([ast.Name("_o", ast.Store())], self._offset(addr), lineno=0)
         line = ast.Subscript(ast.Name("_flags", ast.Load()), ast.BinOp(o_name, ast.RShift(), ast.Constant(6)), ast.Load())
-        test = ast.BoolOp(ast.And(), [self._fast_test(width, o_name), ast.UnaryOp(ast.Not(), line)])
+        test = ast.BoolOp(ast.And(), [self._fast_test(width, o_name), _unflagged(o_name, 0, [ast.UnaryOp(ast.Not(), line)])])
         fast = ast.Assign([_store_target(self._view_item(width, o_name))], value, lineno=0)
         slow = [ast.Expr(ast.Call(c.func, [ast.BinOp(o_name, ast.Add(), ast.Constant(ram.base)), value], [])), smc]
         return [pre, ast.If(test, [fast], slow)]
@@ -536,6 +536,16 @@ def access_groups(codes: list[InsnCode], ram: RamModel | None) -> list[AccessGro
     return groups
 
 
+def _unflagged(o: ast.expr, lo: int, line_tests: list[ast.expr]) -> ast.expr:
+    """True when stores from offset o + lo up are in lines without flags: at or above
+    ``_FH`` (the bus's flag_end: code and hooked lines lie below it) no line needs looking
+    at, which is where stacks and heaps are; below it, each line's flags are tested."""
+    start = _fold_expr(ast.BinOp(o, ast.Add(), ast.Constant(lo))) if lo else o
+    above = ast.Compare(start, [ast.GtE()], [ast.Name("_FH", ast.Load())])
+    lines = line_tests[0] if len(line_tests) == 1 else ast.BoolOp(ast.And(), line_tests)
+    return ast.BoolOp(ast.Or(), [above, lines])
+
+
 def _plain(c: InsnCode) -> bool:
     """Straight-line code that cannot leave the block or raise."""
     return not _has_stmt(c.stmts, (ast.Return, ast.Raise)) and not any(
@@ -558,9 +568,11 @@ def _group(codes: list[InsnCode], members: list[int], ram: RamModel) -> AccessGr
     if align > 1:
         tests.append(ast.UnaryOp(ast.Not(), ast.BinOp(o, ast.BitAnd(), ast.Constant(align - 1))))
     if stores:
+        lines = []
         for off in sorted({lo, hi - 1}):
             idx = _fold_expr(ast.BinOp(ast.BinOp(o, ast.Add(), ast.Constant(off)), ast.RShift(), ast.Constant(6)))
-            tests.append(ast.UnaryOp(ast.Not(), ast.Subscript(ast.Name("_flags", ast.Load()), idx, ast.Load())))
+            lines.append(ast.UnaryOp(ast.Not(), ast.Subscript(ast.Name("_flags", ast.Load()), idx, ast.Load())))
+        tests.append(_unflagged(o, lo, lines))
     guard: list[ast.stmt] = [ast.Assign([ast.Name("_o", ast.Store())],
                                         _fold_expr(ast.BinOp(ast.Name(base, ast.Load()), ast.Sub(), ast.Constant(ram.base))),
                                         lineno=0)]

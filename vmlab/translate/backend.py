@@ -204,6 +204,7 @@ class TranslateBackend(Backend):
         self._ram = self._ram_model()
         self._reset_stats()
         bus.code_listeners.append(self._code_written)
+        bus.flag_end_listeners.append(self._flag_end_moved)
 
     # ------------------------------------------------------------------ statistics
     def _reset_stats(self) -> None:
@@ -336,7 +337,8 @@ class TranslateBackend(Backend):
         def _partial(pc, n):
             return backend._partial(pc, n, priv)
 
-        ns = {"__builtins__": __builtins__, "_x": m.state.x, "_flags": m.bus.flags, "Trap": Trap,
+        ns = {"__builtins__": __builtins__, "_x": m.state.x, "_flags": m.bus.flags,
+              "_FH": m.bus.flag_end, "Trap": Trap,
               "_fault": self._fault, "_lookup": _lookup, "_partial": _partial, "_leave": self._leave,
               "_grow": self._grow,
               "_tdiv": m.ns["_tdiv"], "_trem": m.ns["_trem"], "_add": operator.add}
@@ -346,6 +348,10 @@ class TranslateBackend(Backend):
             ns[k] = m.ns[k]
         self._ns[priv] = ns
         return ns
+
+    def _flag_end_moved(self, end: int) -> None:
+        for ns in self._ns.values():
+            ns["_FH"] = end
 
     def _prepare(self) -> None:
         """Pick up what changed between runs: bus accessors rebound, read hooks added."""
@@ -1018,3 +1024,5 @@ class TranslateBackend(Backend):
         self.invalidate_all()
         if self._code_written in self.m.bus.code_listeners:
             self.m.bus.code_listeners.remove(self._code_written)
+        if self._flag_end_moved in self.m.bus.flag_end_listeners:
+            self.m.bus.flag_end_listeners.remove(self._flag_end_moved)
