@@ -9,9 +9,9 @@ vmlab's own small runtime, load as a :class:`~vmlab.program.Program`.
 What happens (nothing prebuilt is shipped; everything is built here and cached):
 
 1. The runtime in ``vmlab/runtime/`` (crt0, system calls, stdio and printf, malloc, strings,
-   the 64-bit division helpers) is compiled once into ``crt0.o`` and ``libvmlab.a`` (cached
-   by the hash of its sources and the compiler version), at -O2, without debug information,
-   one section per function so that a program links only what it uses.
+   the 64-bit division helpers, ``<math.h>``) is compiled once into ``crt0.o`` and
+   ``libvmlab.a`` (cached by the hash of its sources and the compiler version), at -O2, without
+   debug information, one section per function so that a program links only what it uses.
 2. The program is compiled for RV32IM (``-mcpu=generic_rv32+m``: no compressed instructions;
    ``-mno-relax``: no linker relaxation, so gp is never used and the code is what the
    compiler wrote) and linked with ``runtime/link.ld`` for RAM at 0x80000000: ``_start``
@@ -32,6 +32,9 @@ Choices worth knowing:
   enough to read and to step through. Floating point (``float``, ``double``: RV32IM has no F
   or D) comes from zig's compiler-rt, built for the guest once with the runtime (a few
   seconds) and linked after it, so a program without floating point takes nothing from it.
+  ``<math.h>`` is half compiler-rt's (sqrt, floor, sin, exp, log ...) and half the runtime's
+  ``math.c`` (pow, atan2, hypot ..., and log2 and log10, which compiler-rt gets wrong for some
+  subnormal numbers); no ``-lm`` is needed (it is accepted and ignored).
   ``-ffp-contract=off``: ``a * b + c`` is two rounded operations, as on the host with gcc,
   not one fused multiply-add.
 * Frame pointers are kept at -O0 only (as clang does for RISC-V by default).
@@ -59,7 +62,7 @@ __all__ = ["compile_c", "CompileError", "RUNTIME_DIR", "cache_dir", "runtime_fun
 
 RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 INCLUDE_DIR = RUNTIME_DIR / "include"
-RUNTIME_SOURCES = ("syscalls.c", "stdio.c", "printf.c", "malloc.c", "string.c", "stdlib.c", "libgcc.c")
+RUNTIME_SOURCES = ("syscalls.c", "stdio.c", "printf.c", "malloc.c", "string.c", "stdlib.c", "libgcc.c", "math.c")
 CACHE_VERSION = "2"                      # bump when the build recipe below changes
 
 CPU = "-mcpu=generic_rv32+m"            # RV32IM: no compressed instructions, no F or D
@@ -92,9 +95,14 @@ def runtime_functions() -> list[str]:
     """The C library functions the vmlab runtime provides (declared in runtime/include)."""
     names = set()
     for h in INCLUDE_DIR.glob("*.h"):
+        # without comments (math.h's say "sqrt(x*x + y*y)"); function-like macros (assert,
+        # isnan) count too, and their lines go before declarations are looked for
+        text = re.sub(r"/\*.*?\*/|//[^\n]*", " ", h.read_text(), flags=re.S)
+        names.update(re.findall(r"^\s*#\s*define\s+(\w+)\(", text, flags=re.M))
+        text = re.sub(r"^[ \t]*#(?:.*\\\n)*.*", " ", text, flags=re.M)
         names.update(re.findall(r"\b([A-Za-z_]\w*)\s*\([^;{]*\)\s*(?:__attribute__\(\(.*?\)\))?\s*;",
-                                h.read_text()))
-        names.update(re.findall(r"static inline int (\w+)\(", h.read_text()))
+                                text))
+        names.update(re.findall(r"static inline int (\w+)\(", text))
     return sorted(n for n in names if not n.startswith("__") and n not in ("__attribute__",))
 
 
@@ -232,9 +240,10 @@ def _runtime() -> Path:
 def _build_compiler_rt(zig: list[str], out: Path) -> None:
     """zig's compiler-rt for the guest, as ``out/libcompiler_rt.a``: soft-float arithmetic and
     conversions (``__adddf3``, ``__fixdfsi`` ...) for programs that use float and double (RV32IM
-    has no F or D). It is linked after libvmlab.a, so the runtime's own memcpy, 64-bit division
-    and so on (short, readable, stepped through in the labs) come first; a program that uses
-    no floating point takes nothing from it. Built with the runtime (a few seconds the first
+    has no F or D), and about half of ``<math.h>`` (``sqrt``, ``sin``, ``exp`` ..., weak
+    symbols). It is linked after libvmlab.a, so the runtime's own memcpy, 64-bit division,
+    log10 and so on (short, readable, stepped through in the labs) come first; a program that
+    uses no floating point takes nothing from it. Built with the runtime (a few seconds the first
     time; zig's own cache makes later rebuilds of the runtime quick)."""
     r = _run([*zig, "build-lib", "-target", "riscv32-freestanding-none", CPU,
               "-OReleaseSmall", "-ffunction-sections", "-fno-emit-h", "-static",
@@ -248,14 +257,15 @@ def _build_compiler_rt(zig: list[str], out: Path) -> None:
 RUNTIME_SUMMARY = ("stdio.h: printf, fprintf, sprintf, snprintf, puts, putchar, fputs, getchar, fgets; "
                    "stdlib.h: malloc, calloc, realloc, free, exit, abort, atoi, strtol, abs, qsort, "
                    "bsearch, rand; string.h: mem* and str* functions; ctype.h; assert.h; unistd.h: "
-                   "read, write, sbrk")
+                   "read, write, sbrk; math.h (no -lm needed): sqrt, pow, exp, log, log10, sin, cos, "
+                   "tan, atan2, hypot, floor, ceil, round, fabs, fmod and more")
 # Standard functions people reach for that the runtime does not have (for a helpful note).
 _LIBC_ABSENT = set("""scanf sscanf fscanf vscanf fopen fclose fread fseek ftell rewind remove rename
     tmpfile perror strerror strtok strtok_r strtod strtof atof gets getline getdelim time clock
     difftime localtime gmtime mktime strftime sleep usleep nanosleep signal raise setjmp longjmp
     system popen fork exec execv execve open lseek stat mmap munmap pthread_create
-    sqrt sqrtf pow powf exp expf log logf log2 log10 sin sinf cos cosf tan atan atan2 floor ceil
-    round fabs fabsf fmod hypot isnan isinf aligned_alloc posix_memalign memalign
+    erf erfc erff tgamma lgamma remainder remquo nextafter ilogb logb exp10
+    aligned_alloc posix_memalign memalign
     strcasecmp strncasecmp strspn strcspn strpbrk strcoll strxfrm wcslen mbstowcs
     putenv setenv div ldiv lldiv""".split())
 _OBJECT_LINE = re.compile(r"^>>>\s+\S+\.(o|obj|a)(\(.*\))?:\(")
@@ -351,7 +361,8 @@ def compile_c(source_or_path, opt: str = "-O2", *, name: str | None = None,
         opt: ``-O0``, ``-O1``, ``-O2`` (default), ``-O3``, ``-Os``, ``-Oz`` or ``-Og``.
         name: the file name used in messages and source lines (default: the path as given;
             ``program.c`` for text). A notebook cell passes e.g. ``"cell"``.
-        extra_flags: more compiler flags, e.g. ``["-DN=10", "-Wall"]``.
+        extra_flags: more compiler flags, e.g. ``["-DN=10", "-Wall"]`` (``-lm`` is accepted and
+            ignored: ``<math.h>`` is in the runtime).
         debug: keep DWARF line information (``-g``) for source lines and :meth:`step_line`.
     Returns:
         The loaded :class:`~vmlab.program.Program`; ``program.files`` holds the source text.
@@ -368,7 +379,8 @@ def compile_c(source_or_path, opt: str = "-O2", *, name: str | None = None,
     opt = _normalize_opt(opt)
     if isinstance(extra_flags, str):
         extra_flags = extra_flags.split()
-    extra_flags = [str(f) for f in extra_flags]
+    # the math library is part of the runtime: gcc's -lm is accepted and means nothing here
+    extra_flags = [str(f) for f in extra_flags if str(f) != "-lm"]
     path: Path | None = None
     if isinstance(source_or_path, os.PathLike) or (isinstance(source_or_path, str)
                                                    and not _looks_like_source(source_or_path)):

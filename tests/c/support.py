@@ -37,9 +37,9 @@ def host_cc() -> str:
 
 
 def host(source: Path, tmp_path: Path, *, stdin: str = "", flags=()) -> subprocess.CompletedProcess:
-    """Build `source` with the host's compiler and C library and run it."""
+    """Build `source` with the host's compiler and C library (and libm) and run it."""
     exe = tmp_path / (source.stem + ".host")
-    r = subprocess.run([host_cc(), "-O2", "-w", *flags, str(source), "-o", str(exe)],
+    r = subprocess.run([host_cc(), "-O2", "-w", *flags, str(source), "-o", str(exe), "-lm"],
                        capture_output=True, text=True, timeout=300)
     if r.returncode != 0:
         pytest.fail(f"host build of {source.name} failed:\n{r.stderr}", pytrace=False)

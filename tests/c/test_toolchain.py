@@ -104,6 +104,32 @@ def test_floating_point_links_only_where_used():
     assert m.run(max_steps=100_000).code == 6
 
 
+def test_math_h_needs_no_lm_and_links_only_what_is_used():
+    """<math.h> is part of the runtime: no -lm (gcc's habit; accepted and ignored). sqrt comes
+    from compiler-rt, pow from the runtime's math.c; including the header costs nothing, and a
+    program takes only the functions it calls."""
+    src = ('#include <math.h>\n#include <stdio.h>\nvolatile double two = 2.0;\n'
+           'int main(void) { printf("%.17g %.17g %f\\n", sqrt(two), pow(two, 0.5), atan2(1, two));'
+           ' return 0; }\n')
+    for flags in ([], ["-lm"]):
+        prog = compile_c(src, name="m.c", extra_flags=flags)
+        m = Machine()
+        m.load(prog)
+        stop = m.run(max_steps=1_000_000)
+        assert stop.exited and stop.code == 0, stop
+        assert m.console.output == "1.4142135623730951 1.4142135623730951 0.463648\n"
+        assert {"sqrt", "pow", "atan2"} <= set(prog.symbols)
+    assert {"sqrt", "pow", "atan2", "fabsf", "isnan"} <= set(toolchain.runtime_functions())
+    plain = compile_c("#include <math.h>\nint main(void) { return 0; }", name="plain.c")
+    assert not {"sqrt", "pow", "__muldf3"} & set(plain.symbols)
+    only_sqrt = compile_c("#include <math.h>\nvolatile double d = 9;\n"
+                          "int main(void) { return (int)sqrt(d); }", name="sq.c")
+    assert "sqrt" in only_sqrt.symbols and not {"pow", "atan2", "exp"} & set(only_sqrt.symbols)
+    m = Machine()
+    m.load(only_sqrt)
+    assert m.run(max_steps=100_000).code == 3
+
+
 def test_warnings_are_printed_not_raised(capsys):
     compile_c("int main(void) { int x; return x; }", name="w.c", extra_flags=["-Wall"])
     err = capsys.readouterr().err
