@@ -1,5 +1,5 @@
-"""Macros (GNU as and RARS), .rept/.irp/.irpc and .include: what they expand to, where their
-code is listed, and what their errors say. The GNU forms are also checked byte for byte
+"""Macros (GNU as and RARS), .rept/.irp/.irpc, .include and conditional assembly: what they
+expand to, where their code is listed, and what their errors say. The GNU forms are also checked byte for byte
 against LLVM (corpus/63_macros_rept_irp.s in test_llvm_oracle.py)."""
 from __future__ import annotations
 
@@ -184,3 +184,27 @@ def test_body_openers_report_their_own_problems():
     assert errors(".exitm")[0].message == "'.exitm' outside a macro"
     # the body of a bad opener is still read to its end: one error, not one per line
     assert len(errors(".rept x\nnop\n.endr\nnop")) == 1
+
+
+def test_conditional_assembly_keeps_one_branch():
+    same(".equ N, 3\n.if N > 2\nli a0, 1\n.elseif N > 1\nli a0, 2\n.else\nli a0, 3\n.endif",
+         "li a0, 1")
+    same(".equ N, 2\n.if N > 2\nli a0, 1\n.elseif N > 1\nli a0, 2\n.else\nli a0, 3\n.endif",
+         "li a0, 2")
+    same(".if 0\nli a0, 1\n.elseif 0\nli a0, 2\n.else\nli a0, 3\n.endif", "li a0, 3")
+    # a dropped branch is not assembled, nor are the conditions nested in it evaluated
+    same(".if 0\n.if 1/0\n.word 1/0\n.endif\nbogus\n.macro m\n.endm\n.endif\nm: nop", "nop")
+    same("x: nop\n.ifdef x\nli a0, 1\n.endif\n.ifndef y\nli a1, 1\n.endif\n.ifdef y\nli a2, 1\n.endif",
+         "nop\nli a0, 1\nli a1, 1")
+
+
+def test_conditions_inside_macros_see_the_arguments():
+    src = (".macro ld dst, src\n.ifb \\src\nli \\dst, 0\n.else\nmv \\dst, \\src\n.endif\n.endm\n"
+           ".macro sh r, n\n.ifc \\n, 1\n.exitm\n.endif\nslli \\r, \\r, \\n\n.endm\n")
+    same(src + "ld a0\nld a1, a2\nsh a0, 1\nsh a0, 3\nnop", "li a0, 0\nmv a1, a2\nslli a0, a0, 3\nnop")
+
+
+def test_comparison_and_logical_operators_follow_gas():
+    # comparisons give -1 (all ones), && and || give 1 or 0; + binds tighter than ==
+    data = assemble(".data\n.word 2 < 3, 3 < 2, 1 && 2, 0 || 0, !0, 1 + 2 == 3\n").segments[0].data
+    assert [int.from_bytes(data[k:k + 4], "little", signed=True) for k in range(0, 24, 4)] == [-1, 0, 1, 0, 1, -1]

@@ -80,6 +80,7 @@ class Assembler(Directives):
         self.depth = 0                            # expansions and includes inside each other
         self.expanded = 0                         # lines made by expansions so far
         self.serial = 0                           # macro uses so far (\@, RARS label suffixes)
+        self.conds: list[macros.Cond] = []        # .if blocks open here
 
     # -- diagnostics ---------------------------------------------------------------------------
 
@@ -229,6 +230,9 @@ class Assembler(Directives):
         for line, col in unterminated:
             self.error(line, col, "unterminated /* comment")
         self.run_lines([(k, line, None) for k, line in enumerate(text.split("\n"), 1)])
+        for c in self.conds:
+            self.error(c.line, c.col, "no .endif for this .if", c.where)
+        self.conds.clear()
         body = self.collecting
         if body is not None:
             self.collecting = None
@@ -248,6 +252,13 @@ class Assembler(Directives):
             if self.collecting is not None:
                 self._collect(line, lineno, where)
                 continue
+            if self.conds and not self.conds[-1].active:
+                word = macros.first_word(line)
+                if word in macros.CONDITIONS:         # inside a dropped branch: not looked at
+                    self.conds.append(macros.Cond(self.lineno, 1, where, False, True))
+                    continue
+                if word not in (".else", ".elseif", ".endif"):
+                    continue
             try:
                 toks = tokenize(line)
             except AsmSyntaxError as e:
@@ -321,6 +332,7 @@ class Assembler(Directives):
         if self.expanded > macros.MAX_LINES:
             raise AsmSyntaxError(body.col, f"expansions make more than {macros.MAX_LINES:,} lines")
         saved = self.lineno, self.where, self.line_text
+        conds = len(self.conds)
         self.depth += 1
         try:
             for values in rounds:
@@ -344,6 +356,7 @@ class Assembler(Directives):
                 try:
                     self.run_lines(lines)
                 except macros.ExitMacro:
+                    del self.conds[conds:]      # the .endif of an .if around .exitm is skipped
                     if body.kind == ".macro":
                         continue
                     raise

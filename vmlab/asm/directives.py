@@ -270,6 +270,62 @@ class Directives:
             raise AsmSyntaxError(t.col, "'.exitm' outside a macro")
         raise macros.ExitMacro
 
+    # -- conditional assembly -----------------------------------------------------------------
+    def d_if(self, t: Token, cur: Cursor) -> None:
+        kind = t.text.lower()
+        cond = macros.Cond(self.lineno if self.where is None else self.where.line, t.col, self.where,
+                           False, False)
+        self.conds.append(cond)         # pushed first: a bad condition still needs its .endif
+        cond.active = cond.taken = self._condition(kind, t, cur)
+
+    def _condition(self, kind: str, t: Token, cur: Cursor) -> bool:
+        rest = self.line_text[t.col - 1 + len(t.text):cur.end_col - 1]
+        if kind in (".ifdef", ".ifndef"):
+            name = cur.next()
+            if name.kind != IDENT:
+                raise AsmSyntaxError(name.col, "expected a symbol name")
+            cur.expect_end()
+            known = name.text in self.labels or name.text in self.const_defs
+            return known == (kind == ".ifdef")
+        if kind in (".ifc", ".ifnc"):
+            args = macros.split_args(rest, t.col + len(t.text))
+            if len(args) != 2 or rest.count(",") < 1:
+                raise AsmSyntaxError(t.col, f"{kind} takes two strings separated by a comma")
+            cur.i = len(cur.toks)
+            a, b = (x.strip("'\"") if len(x) > 1 and x[0] == x[-1] and x[0] in "'\"" else x for x, _ in args)
+            return (a == b) == (kind == ".ifc")
+        if kind in (".ifb", ".ifnb"):
+            cur.i = len(cur.toks)
+            return (not rest.strip()) == (kind == ".ifb")
+        expr = parse_expr(cur)
+        cur.expect_end()
+        v = self.value(expr)
+        return {".if": v != 0, ".ifne": v != 0, ".ifeq": v == 0, ".ifgt": v > 0, ".ifge": v >= 0,
+                ".iflt": v < 0, ".ifle": v <= 0}[kind]
+
+    def d_else(self, t: Token, cur: Cursor) -> None:
+        kind = t.text.lower()
+        if not self.conds:
+            raise AsmSyntaxError(t.col, f"'{t.text}' without .if before it")
+        cond = self.conds[-1]
+        if kind == ".endif":
+            cur.expect_end()
+            self.conds.pop()
+            return
+        if cond.seen_else:
+            raise AsmSyntaxError(t.col, f"'{t.text}' after the .else of this .if")
+        if kind == ".else":
+            cur.expect_end()
+            cond.seen_else = True
+            cond.active = not cond.taken
+        elif cond.taken:                # .elseif after a branch that was assembled
+            cur.i = len(cur.toks)
+            cond.active = False
+        else:
+            cond.active = False
+            cond.active = self._condition(".if", t, cur)
+        cond.taken = cond.taken or cond.active
+
     def d_include(self, t: Token, cur: Cursor) -> None:
         tok = cur.next()
         if tok.kind != STR:
@@ -326,6 +382,8 @@ DIRECTIVES = {
     **{d: Directives.d_body for d in macros.OPENERS},
     **{d: Directives.d_unopened for d in (".endm", ".end_macro", ".endr")},
     ".exitm": Directives.d_exitm,
+    **{d: Directives.d_if for d in macros.CONDITIONS},
+    **{d: Directives.d_else for d in (".else", ".elseif", ".endif")},
     ".include": Directives.d_include,
 }
 
@@ -335,5 +393,5 @@ IGNORED = {".type", ".size", ".option", ".file", ".ident", ".attribute", ".loc",
            ".hidden", ".protected", ".internal", ".addrsig", ".addrsig_sym", ".cfi_startproc",
            ".cfi_endproc", ".cfi_def_cfa_offset", ".cfi_offset", ".cfi_restore",
            ".cfi_def_cfa", ".cfi_sections", ".func", ".endfunc"}
-UNSUPPORTED = {".if", ".ifdef", ".ifndef", ".else", ".endif", ".incbin", ".org", ".comm", ".lcomm", ".float",
+UNSUPPORTED = {".incbin", ".org", ".comm", ".lcomm", ".float",
                ".double", ".uleb128", ".sleb128", ".reloc", ".insn"}

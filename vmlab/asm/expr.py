@@ -1,7 +1,9 @@
 """Constant expressions: parse them, evaluate them against the symbol table.
 
 Operators and their precedence are those of GNU as and LLVM (not C): ``* / % << >>`` bind
-tightest, then ``| ^ &`` (all one level), then ``+ -``; unary ``- ~ +``; parentheses.
+tightest, then ``| ^ &`` (all one level), then ``+ -``, then the comparisons ``== != <> < <=
+> >=`` (true is -1, all ones, as in gas), then ``&&`` and then ``||`` (1 or 0); unary
+``- ~ + !``; parentheses.
 Arithmetic is on 64-bit two's complement integers like LLVM's: ``/`` and ``%`` truncate toward
 zero and ``>>`` is a logical shift. ``.`` is the address of the current statement.
 
@@ -86,7 +88,11 @@ class Reloc:
 
 Expr = Num | Sym | LocalRef | Unary | Binary | Reloc
 
-_PRECEDENCE = {"+": 4, "-": 4, "|": 5, "^": 5, "&": 5, "*": 6, "/": 6, "%": 6, "<<": 6, ">>": 6}
+_PRECEDENCE = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<>": 3, "<": 3, "<=": 3, ">": 3, ">=": 3,
+               "+": 4, "-": 4, "|": 5, "^": 5, "&": 5, "*": 6, "/": 6, "%": 6, "<<": 6, ">>": 6}
+_COMPARE = {"==": lambda x, y: x == y, "!=": lambda x, y: x != y, "<>": lambda x, y: x != y,
+            "<": lambda x, y: x < y, "<=": lambda x, y: x <= y, ">": lambda x, y: x > y,
+            ">=": lambda x, y: x >= y}
 
 
 def parse_expr(cur: Cursor) -> Expr:
@@ -119,10 +125,10 @@ def _unary(cur: Cursor) -> Expr:
     t = cur.peek()
     if t is None:
         raise AsmSyntaxError(cur.end_col, "expected an expression")
-    if t.kind == OP and t.text in "-~+":
+    if t.kind == OP and t.text in ("-", "~", "+", "!"):
         # Unary operators bind tighter than any binary one; iterate to keep deep chains cheap.
         ops = []
-        while (t := cur.peek()) is not None and t.kind == OP and t.text in "-~+":
+        while (t := cur.peek()) is not None and t.kind == OP and t.text in ("-", "~", "+", "!"):
             ops.append(cur.next())
             if len(ops) > MAX_DEPTH:
                 raise AsmSyntaxError(t.col, "expression too deeply nested")
@@ -217,6 +223,8 @@ def evaluate(e: Expr, env: Env) -> Value:
         n = _number(v, env)
         if e.op == "+":
             return v
+        if e.op == "!":
+            return Value(0 if n else 1)
         return Value(wrap64(-n if e.op == "-" else ~n))
     if isinstance(e, Binary):
         return _binary_value(e, evaluate(e.left, env), evaluate(e.right, env), env)
@@ -265,6 +273,12 @@ def _binary_value(e: Binary, a: Value, b: Value, env: Env) -> Value:
         return Value(x | y)
     if op == "^":
         return Value(x ^ y)
+    if op in _COMPARE:
+        return Value(-1 if _COMPARE[op](x, y) else 0)
+    if op == "&&":
+        return Value(1 if x and y else 0)
+    if op == "||":
+        return Value(1 if x or y else 0)
     if op == "-":   # number - address
         raise AsmSyntaxError(e.col, "cannot subtract an address from a number")
     raise TypeError(op)

@@ -26,7 +26,9 @@ macro with a loop can be used twice. ``.exitm`` leaves an expansion early.
 
 ``.rept N`` ... ``.endr`` repeats lines; ``.irp sym, a, b`` ... ``.endr`` repeats them with
 ``\\sym`` set to each value in turn. ``.include "file"`` reads a file relative to the file
-that includes it.
+that includes it. ``.if expr`` / ``.elseif`` / ``.else`` / ``.endif`` (and ``.ifdef sym``,
+``.ifndef``, ``.ifeq``, ``.ifne``, ``.ifgt`` ..., ``.ifc a, b`` for equal text, ``.ifb arg``
+for a blank argument) keep or drop lines; their values must be known where they stand.
 
 All of this works on text; the expanded lines are then assembled like any other. Code from a
 macro is listed at the line that uses the macro (the debugger shows that line); an error in an
@@ -93,6 +95,22 @@ class Body:
     labels: list[str] | None = None    # RARS: the labels the body defines
     inner: set[str] | None = None      # parameters of the .macro and .irp bodies inside it
     where: Where | None = None         # of the opening line, when not a plain line of the file
+
+
+@dataclass
+class Cond:
+    """An .if whose .endif has not come yet."""
+    line: int
+    col: int
+    where: Where | None
+    active: bool               # the lines now are assembled
+    taken: bool                # a branch of it was (later .else/.elseif lines are not)
+    seen_else: bool = False
+
+
+# .ifxx -> what it asks of its argument
+CONDITIONS = (".if", ".ifdef", ".ifndef", ".ifeq", ".ifne", ".ifgt", ".ifge", ".iflt", ".ifle",
+              ".ifc", ".ifnc", ".ifb", ".ifnb")
 
 
 class ExitMacro(Exception):
