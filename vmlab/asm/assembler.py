@@ -78,6 +78,9 @@ class Assembler(Directives):
         self.macros: dict[str, list] = {}         # name -> its definitions (macros.Body)
         self.collecting = None                    # the .macro/.rept/.irp whose lines are being read
         self.depth = 0                            # expansions and includes inside each other
+        self.in_macros = 0                        # macro expansions under way (for .exitm)
+        self.runaway = False                      # a limit was hit: expand nothing more
+        self.rounds_ahead = 1                     # times the enclosing expansions will run this again
         self.expanded = 0                         # lines made by expansions so far
         self.serial = 0                           # macro uses so far (\@, RARS label suffixes)
         self.conds: list[macros.Cond] = []        # .if blocks open here
@@ -325,17 +328,26 @@ class Assembler(Directives):
 
     def _expand(self, body, rounds: list[dict], call: Where | None) -> None:
         """Assemble the lines of `body` once for each dict of parameter values in `rounds`."""
-        if self.depth >= macros.MAX_DEPTH:
-            raise AsmSyntaxError(body.col, f"expansions nested more than {macros.MAX_DEPTH} deep"
-                                           + (f" (does macro '{body.name}' use itself?)" if body.kind == ".macro" else ""))
-        self.expanded += len(rounds) * len(body.lines)
-        if self.expanded > macros.MAX_LINES:
+        if self.runaway:                        # reported once; the rest would only repeat it
+            raise Poisoned
+        size = len(rounds) * len(body.lines)
+        self.expanded += size
+        # also what the enclosing .rept rounds still to come will make of it: a nested runaway
+        # is stopped at its first inner expansion, not after the limit's worth of lines
+        if (self.depth >= macros.MAX_DEPTH
+                or self.expanded + size * (self.rounds_ahead - 1) > macros.MAX_LINES):
+            self.runaway = True
+            if self.depth >= macros.MAX_DEPTH:
+                raise AsmSyntaxError(body.col, f"expansions nested more than {macros.MAX_DEPTH} deep"
+                                     + (f" (does macro '{body.name}' use itself?)" if body.kind == ".macro" else ""))
             raise AsmSyntaxError(body.col, f"expansions make more than {macros.MAX_LINES:,} lines")
-        saved = self.lineno, self.where, self.line_text
+        saved = self.lineno, self.where, self.line_text, self.rounds_ahead
         conds = len(self.conds)
         self.depth += 1
+        self.in_macros += body.kind == ".macro"
         try:
-            for values in rounds:
+            for k, values in enumerate(rounds):
+                self.rounds_ahead = saved[3] * (len(rounds) - k)
                 serial = self.serial
                 if body.kind == ".macro":       # \@ counts macro uses from 0, as in gas and LLVM
                     self.serial += 1
@@ -362,7 +374,8 @@ class Assembler(Directives):
                     raise
         finally:
             self.depth -= 1
-            self.lineno, self.where, self.line_text = saved
+            self.in_macros -= body.kind == ".macro"
+            self.lineno, self.where, self.line_text, self.rounds_ahead = saved
 
     def _use_macro(self, t: Token, cur: Cursor) -> None:
         defs = self.macros[t.text]

@@ -266,7 +266,7 @@ class Directives:
 
     def d_exitm(self, t: Token, cur: Cursor) -> None:
         cur.expect_end()
-        if not self.depth:
+        if not self.in_macros:
             raise AsmSyntaxError(t.col, "'.exitm' outside a macro")
         raise macros.ExitMacro
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from .errors import AsmSyntaxError, suggest
 
 MAX_DEPTH = 100            # macros expanding macros, includes including files
-MAX_LINES = 1_000_000      # lines produced by all expansions of one assembly
+MAX_LINES = 200_000        # lines produced by all expansions of one assembly (about 10 s)
 
 _NAME = re.compile(r"[A-Za-z_.$][A-Za-z0-9_.$]*")
 _GNU_PARAM = re.compile(r"\\(\(\)|@|[A-Za-z_.$][A-Za-z0-9_.$]*)")
