@@ -63,7 +63,7 @@ __all__ = ["compile_c", "CompileError", "RUNTIME_DIR", "cache_dir", "runtime_fun
 RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 INCLUDE_DIR = RUNTIME_DIR / "include"
 RUNTIME_SOURCES = ("syscalls.c", "stdio.c", "printf.c", "malloc.c", "string.c", "stdlib.c", "libgcc.c", "math.c")
-CACHE_VERSION = "2"                      # bump when the build recipe below changes
+CACHE_VERSION = "3"                      # bump when the build recipe below changes
 
 CPU = "-mcpu=generic_rv32+m"            # RV32IM: no compressed instructions, no F or D
 TARGET = ("-target", "riscv32-other-none", CPU, "-mabi=ilp32", "-mno-relax",
@@ -245,8 +245,10 @@ def _build_compiler_rt(zig: list[str], out: Path) -> None:
     log10 and so on (short, readable, stepped through in the labs) come first; a program that
     uses no floating point takes nothing from it. Built with the runtime (a few seconds the first
     time; zig's own cache makes later rebuilds of the runtime quick)."""
+    # ReleaseFast, not ReleaseSmall: soft-float costs a quarter fewer guest instructions
+    # (n-body 6.5 M -> 4.8 M, pow 21 k -> 16 k); only the functions a program calls are linked
     r = _run([*zig, "build-lib", "-target", "riscv32-freestanding-none", CPU,
-              "-OReleaseSmall", "-ffunction-sections", "-fno-emit-h", "-static",
+              "-OReleaseFast", "-ffunction-sections", "-fno-emit-h", "-static",
               os.path.join(_ziglang_dir() or "", "lib", "compiler_rt.zig"), "--name", "compiler_rt",
               f"-femit-bin={out / 'libcompiler_rt.a'}"], cwd=out)
     if r.returncode != 0 or not (out / "libcompiler_rt.a").is_file():
