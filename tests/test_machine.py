@@ -379,3 +379,91 @@ def test_error_in_a_host_syscall_handler_is_not_chained_to_the_guest_trap(backen
         m.run()
     text = "".join(traceback.format_exception(info.value))
     assert "During handling" not in text and "the student's handler" in text
+
+
+RANDOM_PROGRAM = """
+main:
+    li a0, 1
+    li a1, 42
+    li a7, 40            # RandSeed(id 1, seed 42)
+    ecall
+    li a0, 1
+    li a7, 41            # RandInt(id 1)
+    ecall
+    li a7, 1
+    ecall
+    li a0, 32
+    li a7, 11
+    ecall
+    li s0, 5
+1:  li a0, 1
+    li a1, 10
+    li a7, 42            # RandIntRange(id 1, 10)
+    ecall
+    li a7, 1
+    ecall
+    addi s0, s0, -1
+    bnez s0, 1b
+    li a0, 32
+    li a7, 11
+    ecall
+    li a0, 7             # id 7, never seeded: seed 0, the same on every run and backend
+    li a1, 1000
+    li a7, 42
+    ecall
+    li a7, 1
+    ecall
+    li a7, 30            # Time: a0 low, a1 high
+    ecall
+    mv s1, a0
+    mv s2, a1
+    li a0, 60000
+    li a7, 32            # Sleep 60 s: moves Time's clock, does not block
+    ecall
+    li a7, 30
+    ecall
+    sub a0, a0, s1       # at least 60,000 ms later (the high word does not change here)
+    li t0, 60000
+    sltu a0, a0, t0      # exit 0 when it is
+    li a7, 93
+    ecall
+"""
+
+
+def test_rars_random_and_time_syscalls(backend):
+    """RandSeed/RandInt/RandIntRange are java.util.Random: new Random(42).nextInt() is
+    -1170105035, and each call takes one step of the generator, so nextInt(10) goes on with
+    the 2nd to 6th values of new Random(42)'s nextInt(10) sequence 0 3 8 4 0 5. Unseeded ids
+    start from seed 0; Sleep advances the clock Time reads instead of blocking."""
+    import time
+    t = time.monotonic()
+    m = Machine(backend)
+    m.load(RANDOM_PROGRAM)
+    stop = m.run()
+    assert time.monotonic() - t < 30
+    assert stop.exited and stop.code == 0, stop
+    first, tens, unseeded = m.console.output.split(" ")
+    assert first == "-1170105035" and tens == "38405"
+    from vmlab.env.syscalls import JavaRandom
+    assert unseeded == str(JavaRandom(0).next_int(1000))
+
+
+def test_rars_random_state_is_restored_by_snapshots_and_step_back():
+    """The generators are part of what a snapshot keeps and what step_back undoes: running
+    the same steps again prints the same numbers."""
+    m = Machine()
+    m.load(RANDOM_PROGRAM)
+    m.run(max_steps=9)                       # seeded, RandInt done
+    snap = m.snapshot()
+    m.run()
+    first = m.console.output
+    m.restore(snap)
+    m.run()
+    assert m.console.output == first
+    m = Machine(history=100)
+    m.load(RANDOM_PROGRAM)
+    m.run(max_steps=20)                      # the first RandIntRange done
+    out = m.console.output
+    assert m.step_back(4) == 4               # back before it
+    m.run(max_steps=4)
+    assert m.console.output == out

@@ -164,7 +164,7 @@ class Snapshot:
     state: tuple
     ram: bytes
     console: tuple
-    brk: int
+    syscalls: tuple     # the system calls' state: heap break, random generators, clock
     clint: tuple
     instret_total: int
 
@@ -880,21 +880,21 @@ class Machine:
     def snapshot(self) -> Snapshot:
         """Everything a run can change (registers, CSRs, RAM, console, heap, timer)."""
         return Snapshot(self.state.snapshot(), bytes(self.bus.ram), self.console.state(),
-                        self.syscalls.brk, self.clint.snapshot(), self.stats.instructions)
+                        self.syscalls.save(), self.clint.snapshot(), self.stats.instructions)
 
     def restore(self, snap: Snapshot) -> None:
         self.state.restore(snap.state)
         self.bus.ram[:] = snap.ram
         self.invalidate_caches()
         self.console.restore_state(snap.console)
-        self.syscalls.brk = snap.brk
+        self.syscalls.load(snap.syscalls)
         self.clint.restore(snap.clint)
         self._history.clear()
         self._notify(None)
 
     def _record_history(self) -> None:
         self._journal = []
-        self._history.append((self.state.snapshot(), self.console.state(), self.syscalls.brk,
+        self._history.append((self.state.snapshot(), self.console.state(), self.syscalls.save(),
                               self.clint.snapshot(), self._journal))
         if len(self._history) > self.history_size:
             del self._history[0]
@@ -903,12 +903,12 @@ class Machine:
         """Undo up to `n` steps recorded since history was enabled; returns how many were undone."""
         done = 0
         while done < n and self._history:
-            state, console, brk, clint, journal = self._history.pop()
+            state, console, env, clint, journal = self._history.pop()
             for addr, old in reversed(journal):
                 self.bus.write_bytes(addr, old)
             self.state.restore(state)
             self.console.restore_state(console)
-            self.syscalls.brk = brk
+            self.syscalls.load(env)
             self.clint.restore(clint)
             done += 1
         if done:

@@ -4,15 +4,23 @@ Two conventions:
 
 * ``"rars"`` (default): number in a7, arguments in a0..a2, result in a0. Both the RARS numbers
   (PrintInt 1, PrintString 4, ReadInt 5, ReadString 8, Sbrk 9, Exit 10, PrintChar 11,
-  ReadChar 12, PrintIntHex 34, PrintIntBinary 35, PrintIntUnsigned 36, Exit2 93) and the
-  Linux numbers a C runtime uses (close 57, read 63, write 64, exit 93, exit_group 94,
-  brk 214) are served; 93 means exit in both.
+  ReadChar 12, Time 30, Sleep 32, PrintIntHex 34, PrintIntBinary 35, PrintIntUnsigned 36,
+  RandSeed 40, RandInt 41, RandIntRange 42, Exit2 93) and the Linux numbers a C runtime uses
+  (close 57, read 63, write 64, exit 93, exit_group 94, brk 214) are served; 93 means exit
+  in both.
+
+  The random numbers are RARS's: each generator id is a ``java.util.Random``, so a program
+  that seeds with RandSeed gets the numbers it gets in RARS. An id that was never seeded
+  starts from seed 0 (RARS takes the clock): runs repeat, and every backend sees the same
+  numbers. Sleep does not block: it moves the clock that Time reads forward.
 * ``"venus"``: number in a0, arguments from a1 (print_int 1, print_string 4, sbrk 9, exit 10,
   print_char 11, exit2 17).
 
 A call that cannot be served stops the machine with a clear message instead of guessing.
 """
 from __future__ import annotations
+
+import time
 
 from ..stops import StopKind, StopReason
 
@@ -23,6 +31,30 @@ EBADF, ENOSYS = 9, 38
 
 def _s32(v: int) -> int:
     return (v ^ 0x80000000) - 0x80000000
+
+
+class JavaRandom:
+    """java.util.Random, the generator behind RARS's RandInt and RandIntRange."""
+    MULT, ADD, MASK = 0x5DEECE66D, 0xB, (1 << 48) - 1
+
+    def __init__(self, seed: int):
+        self.seed = (seed ^ self.MULT) & self.MASK
+
+    def _next(self, bits: int) -> int:
+        self.seed = (self.seed * self.MULT + self.ADD) & self.MASK
+        return self.seed >> (48 - bits)
+
+    def next_int(self, bound: int | None = None) -> int:
+        """nextInt() (a signed 32-bit value), or nextInt(bound) in [0, bound)."""
+        if bound is None:
+            return _s32(self._next(32))
+        if bound & -bound == bound:            # a power of two: the high bits
+            return (bound * self._next(31)) >> 31
+        while True:                            # reject the top partial range (Java's loop)
+            bits = self._next(31)
+            val = bits % bound
+            if bits - val + bound - 1 < 1 << 31:
+                return val
 
 
 class _Stop(Exception):
@@ -39,7 +71,8 @@ class SyscallEnv:
     """
 
     RARS_NAMES = {1: "PrintInt", 4: "PrintString", 5: "ReadInt", 8: "ReadString", 9: "Sbrk",
-                  10: "Exit", 11: "PrintChar", 12: "ReadChar", 34: "PrintIntHex",
+                  10: "Exit", 11: "PrintChar", 12: "ReadChar", 30: "Time", 32: "Sleep",
+                  34: "PrintIntHex", 40: "RandSeed", 41: "RandInt", 42: "RandIntRange",
                   35: "PrintIntBinary", 36: "PrintIntUnsigned", 57: "close", 63: "read",
                   64: "write", 93: "exit", 94: "exit_group", 214: "brk"}
 
@@ -50,11 +83,26 @@ class SyscallEnv:
         self.convention = convention
         self.brk = 0
         self.brk_limit = 0
+        self.random: dict[int, JavaRandom] = {}    # RandSeed/RandInt generators by id
+        self.slept = 0                             # ms of Sleep, added to what Time reads
         self.trace: list[tuple[int, str, tuple, int | None]] | None = None   # (pc, name, args, result)
 
     def reset(self, heap_start: int, heap_limit: int) -> None:
         self.brk = (heap_start + 15) & ~15
         self.brk_limit = heap_limit
+        self.random.clear()
+        self.slept = 0
+
+    def save(self) -> tuple:
+        """What a run can change here (for snapshots and step_back)."""
+        return self.brk, {k: r.seed for k, r in self.random.items()}, self.slept
+
+    def load(self, saved: tuple) -> None:
+        self.brk, seeds, self.slept = saved
+        self.random = {}
+        for k, seed in seeds.items():
+            r = self.random[k] = JavaRandom(0)
+            r.seed = seed
 
     # -- dispatch -----------------------------------------------------------------------------
     def handle(self) -> StopReason | None:
@@ -173,6 +221,32 @@ class SyscallEnv:
     def _print_unsigned(self, a0, *_):
         self._out(str(a0).encode())
 
+    def _time(self, *_):
+        ms = time.time_ns() // 1_000_000 + self.slept
+        self.m.state.x[A1] = (ms >> 32) & M32
+        return ms
+
+    def _sleep(self, a0, *_):
+        self.slept += max(0, _s32(a0))
+
+    def _generator(self, gid: int) -> JavaRandom:
+        r = self.random.get(gid)
+        if r is None:
+            r = self.random[gid] = JavaRandom(0)
+        return r
+
+    def _rand_seed(self, a0, a1, *_):
+        self.random[a0] = JavaRandom(_s32(a1))
+
+    def _rand_int(self, a0, *_):
+        return self._generator(a0).next_int()
+
+    def _rand_int_range(self, a0, a1, *_):
+        if _s32(a1) <= 0:
+            raise _Stop(self._stop(StopKind.ERROR, f"RandIntRange: the upper bound a1={_s32(a1)} "
+                                                   "must be positive"))
+        return self._generator(a0).next_int(_s32(a1))
+
     # -- Linux ------------------------------------------------------------------------------
     def _close(self, fd, *_):
         return 0
@@ -200,8 +274,9 @@ class SyscallEnv:
         return self.brk
 
     RARS = {1: _print_int, 4: _print_string, 5: _read_int, 8: _read_string, 9: _sbrk,
-             10: _exit0, 11: _print_char, 12: _read_char, 34: _print_hex, 35: _print_bin,
-             36: _print_unsigned, 57: _close, 63: _read, 64: _write, 93: _exit_code,
+             10: _exit0, 11: _print_char, 12: _read_char, 30: _time, 32: _sleep, 34: _print_hex,
+             35: _print_bin, 36: _print_unsigned, 40: _rand_seed, 41: _rand_int,
+             42: _rand_int_range, 57: _close, 63: _read, 64: _write, 93: _exit_code,
              94: _exit_code, 214: _brk}
 
     # -- Venus ------------------------------------------------------------------------------
