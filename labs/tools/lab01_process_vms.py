@@ -241,8 +241,8 @@ CELLS = [
     2. **`Time`**, number **30**: return the machine's *virtual* time, the number of
        instructions retired so far (`self.m.instret`) as a 64-bit value: the low 32 bits in
        `a0` (the return value) and the high 32 bits in `a1` (write `self.m.state.x[11]`).
-       RARS's call 30 returns the host's clock in milliseconds; we give the guest a clock that
-       only advances when the guest runs.
+       vmlab's call 30, like RARS's, returns the host's clock in milliseconds; yours replaces
+       it with a clock that only advances when the guest runs.
     """),
     code("""
     class CourseEnv(SyscallEnv):
