@@ -62,8 +62,9 @@ __all__ = ["compile_c", "CompileError", "RUNTIME_DIR", "cache_dir", "runtime_fun
 
 RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 INCLUDE_DIR = RUNTIME_DIR / "include"
-RUNTIME_SOURCES = ("syscalls.c", "stdio.c", "printf.c", "malloc.c", "string.c", "stdlib.c", "libgcc.c", "math.c")
-CACHE_VERSION = "3"                      # bump when the build recipe below changes
+RUNTIME_SOURCES = ("syscalls.c", "stdio.c", "printf.c", "malloc.c", "string.c", "stdlib.c", "libgcc.c", "math.c",
+                   "softfloat.c")
+CACHE_VERSION = "6"                      # bump when the build recipe below changes
 
 CPU = "-mcpu=generic_rv32+m"            # RV32IM: no compressed instructions, no F or D
 TARGET = ("-target", "riscv32-other-none", CPU, "-mabi=ilp32", "-mno-relax",
@@ -435,14 +436,22 @@ def compile_c(source_or_path, opt: str = "-O2", *, name: str | None = None,
                 (Path(build) / src_arg).parent.mkdir(parents=True, exist_ok=True)
                 (Path(build) / src_arg).write_text(text, encoding="utf-8")
                 run_in = build
-            out = os.path.join(build, "program.elf")
-            args = [*zig, "cc", *cflags, "-MD", "-MF", os.path.join(build, "deps.d"),
-                    "-x", "c", src_arg, "-x", "none", str(runtime / "crt0.o"),
-                    str(runtime / "libvmlab.a"), str(runtime / "libcompiler_rt.a"), *ldflags, "-o", out]
-            r = _run(args, cwd=run_in)
-            log = _clean((r.stderr or "") + (r.stdout or ""), build, shown, src_arg)
-            if r.returncode != 0 or not os.path.isfile(out):
-                raise CompileError(log or f"the compiler failed (exit status {r.returncode})", name=shown)
+            out, obj = os.path.join(build, "program.elf"), os.path.join(build, "program.o")
+            # Compiled, then linked with the program's object first. (Given the source, zig
+            # links its object after the runtime: the program's first call into compiler-rt,
+            # which is one object, can then bring in its weak __divdf3, log2, memcpy ... before
+            # the program's call of the runtime's own is seen, and the runtime's is left out.)
+            log = ""
+            for args in ([*zig, "cc", *cflags, "-MD", "-MF", os.path.join(build, "deps.d"),
+                          "-c", "-x", "c", src_arg, "-o", obj],
+                         [*zig, "cc", *TARGET, obj, str(runtime / "crt0.o"), str(runtime / "libvmlab.a"),
+                          str(runtime / "libcompiler_rt.a"), *ldflags, "-o", out]):
+                r = _run(args, cwd=run_in)
+                log = "\n".join(filter(None, [log, _clean((r.stderr or "") + (r.stdout or ""),
+                                                         build, shown, src_arg)]))
+                if r.returncode != 0 or not os.path.isfile(args[-1]):
+                    raise CompileError(log or f"the compiler failed (exit status {r.returncode})",
+                                       name=shown)
             skip = {os.path.realpath(os.path.join(run_in, src_arg))}
             meta = {"log": log, "deps": _deps(Path(build) / "deps.d", skip), "name": shown}
             tmp_elf = elf_file.with_suffix(f".{os.getpid()}.tmp")

@@ -168,9 +168,9 @@ def test_builds_are_cached_by_content(tmp_path, monkeypatch):
     assert calls == []                               # from the cache: no compiler at all
     header.write_text("#define VALUE 6\n")           # an included header changed: rebuilt
     assert code(compile_c(src, name="c.c", extra_flags=flags)) == 6
-    assert len(calls) == 1
+    assert len(calls) == 2                           # compiled, then linked
     assert code(compile_c(src, "-O0", name="c.c", extra_flags=flags)) == 6
-    assert len(calls) == 2                           # other options: another build
+    assert len(calls) == 4                           # other options: another build
     assert len(list((tmp_path / "cache" / "c").glob("*.elf"))) == 2   # the header change replaced one
 
 
