@@ -236,12 +236,38 @@ class Assembler(Directives):
         for c in self.conds:
             self.error(c.line, c.col, "no .endif for this .if", c.where)
         self.conds.clear()
-        body = self.collecting
+        self.unclosed("after it")
+
+    def unclosed(self, after: str) -> None:
+        """Report the .macro/.rept/.irp still being read at the end of a file."""
+        body, self.collecting = self.collecting, None
         if body is not None:
-            self.collecting = None
             what = f"macro '{body.name}'" if body.kind == ".macro" else body.kind
             self.error(body.line, body.col, f"{what} is not closed: no "
-                                            f"{' or '.join(macros.CLOSERS[body.kind])} after it", body.where)
+                                            f"{' or '.join(macros.CLOSERS[body.kind])} {after}", body.where)
+
+    def place(self) -> tuple[str, int]:
+        """File and line of the line being assembled (an included file's, a macro body's)."""
+        w = self.where
+        return (self.name, self.lineno) if w is None else (w.file, w.line)
+
+    def rest_of(self, t: Token, cur: Cursor) -> str:
+        """The statement's text after token `t`, as written (macro arguments are text)."""
+        return self.line_text[t.col - 1 + len(t.text):cur.end_col - 1]
+
+    @contextmanager
+    def nested(self, macro: bool = False):
+        """Lines assembled inside the current one (an expansion, an included file); the
+        position in the outer ones is put back afterwards."""
+        saved = self.lineno, self.where, self.line_text, self.rounds_ahead
+        self.depth += 1
+        self.in_macros += macro
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            self.in_macros -= macro
+            self.lineno, self.where, self.line_text, self.rounds_ahead = saved
 
     def run_lines(self, lines) -> None:
         """Assemble lines, each (line number in this file or None, text, Where or None)."""
@@ -304,8 +330,7 @@ class Assembler(Directives):
             body.depth -= 1
         elif word == body.kind or (body.kind != ".macro" and word in macros.OPENERS[1:]):
             body.depth += 1
-        file, ln = (where.file, where.line) if where is not None else (self.name, lineno)
-        body.lines.append((file, ln, line, where))
+        body.lines.append((*self.place(), line, where))
 
     def _finish(self, body) -> None:
         """A body is complete: define the macro, or assemble the repeated lines."""
@@ -341,13 +366,11 @@ class Assembler(Directives):
                 raise AsmSyntaxError(body.col, f"expansions nested more than {macros.MAX_DEPTH} deep"
                                      + (f" (does macro '{body.name}' use itself?)" if body.kind == ".macro" else ""))
             raise AsmSyntaxError(body.col, f"expansions make more than {macros.MAX_LINES:,} lines")
-        saved = self.lineno, self.where, self.line_text, self.rounds_ahead
         conds = len(self.conds)
-        self.depth += 1
-        self.in_macros += body.kind == ".macro"
-        try:
+        outer = self.rounds_ahead
+        with self.nested(macro=body.kind == ".macro"):
             for k, values in enumerate(rounds):
-                self.rounds_ahead = saved[3] * (len(rounds) - k)
+                self.rounds_ahead = outer * (len(rounds) - k)
                 serial = self.serial
                 if body.kind == ".macro":       # \@ counts macro uses from 0, as in gas and LLVM
                     self.serial += 1
@@ -372,14 +395,10 @@ class Assembler(Directives):
                     if body.kind == ".macro":
                         continue
                     raise
-        finally:
-            self.depth -= 1
-            self.in_macros -= body.kind == ".macro"
-            self.lineno, self.where, self.line_text, self.rounds_ahead = saved
 
     def _use_macro(self, t: Token, cur: Cursor) -> None:
         defs = self.macros[t.text]
-        args = self.line_text[t.col - 1 + len(t.text):cur.end_col - 1]
+        args = self.rest_of(t, cur)
         body = defs[0]
         if len(defs) > 1:                       # RARS: overloaded by the number of arguments
             text = args.strip()
@@ -388,9 +407,8 @@ class Assembler(Directives):
             n = len(macros.split_args(text, 1))
             body = next((d for d in defs if len(d.params) == n), body)
         values = macros.bind(body, args, t.col + len(t.text))
-        here = self.where
-        listed = here.listed if here is not None else (self.name, self.lineno, self.lines[self.lineno - 1])
-        file, line = (here.file, here.line) if here is not None else (self.name, self.lineno)
+        file, line = self.place()
+        listed = self.where.listed if self.where is not None else (file, line, self.lines[line - 1])
         at = f"line {line}" if file == self.name else f"{file}:{line}"
         note = f" (in macro '{body.name}', used on {at})"
         self._expand(body, [values], Where(file, line, "", note, listed))

@@ -245,9 +245,9 @@ class Directives:
     def d_body(self, t: Token, cur: Cursor) -> None:
         """Start reading the lines of a .macro, .rept, .irp or .irpc (up to its end)."""
         kind = t.text.lower()
-        rest = self.line_text[t.col - 1 + len(t.text):cur.end_col - 1]
-        body = macros.Body(kind, self.lineno if self.where is None else self.where.line, t.col,
-                           self.name if self.where is None else self.where.file, where=self.where)
+        rest = self.rest_of(t, cur)
+        file, line = self.place()
+        body = macros.Body(kind, line, t.col, file, where=self.where)
         self.collecting = body          # read up to its end even when its first line is bad
         first, cur.i = cur.i, len(cur.toks)
         macros.parse_header(kind, rest, t.col + len(t.text), body)
@@ -273,13 +273,12 @@ class Directives:
     # -- conditional assembly -----------------------------------------------------------------
     def d_if(self, t: Token, cur: Cursor) -> None:
         kind = t.text.lower()
-        cond = macros.Cond(self.lineno if self.where is None else self.where.line, t.col, self.where,
-                           False, False)
+        cond = macros.Cond(self.place()[1], t.col, self.where, False, False)
         self.conds.append(cond)         # pushed first: a bad condition still needs its .endif
         cond.active = cond.taken = self._condition(kind, t, cur)
 
     def _condition(self, kind: str, t: Token, cur: Cursor) -> bool:
-        rest = self.line_text[t.col - 1 + len(t.text):cur.end_col - 1]
+        rest = self.rest_of(t, cur)
         if kind in (".ifdef", ".ifndef"):
             name = cur.next()
             if name.kind != IDENT:
@@ -332,7 +331,7 @@ class Directives:
             raise AsmSyntaxError(tok.col, 'expected a file name in double quotes: .include "file.s"')
         cur.expect_end()
         name = tok.value.decode("utf-8", "surrogateescape")
-        here = self.name if self.where is None else self.where.file
+        here = self.place()[0]
         base = os.path.dirname(here) if os.path.isfile(here) else os.getcwd()
         path = name if os.path.isabs(name) else os.path.join(base, name)
         if self.depth >= macros.MAX_DEPTH:
@@ -349,21 +348,11 @@ class Directives:
         lines = text.split("\n")
         for ln, col in unterminated:
             self.error(ln, col, "unterminated /* comment", macros.Where(shown, ln, lines[ln - 1]))
-        saved = self.lineno, self.where, self.line_text
-        self.depth += 1
-        try:
+        with self.nested():
             self.run_lines([(None, line, macros.Where(shown, k, line.rstrip("\r"), "", (shown, k, line.rstrip("\r"))))
                             for k, line in enumerate(lines, 1)])
-            body = self.collecting
-            if body is not None and body.file == shown:
-                self.collecting = None
-                what = f"macro '{body.name}'" if body.kind == ".macro" else body.kind
-                self.error(body.line, body.col, f"{what} is not closed: no "
-                                                f"{' or '.join(macros.CLOSERS[body.kind])} after it "
-                                                "in its file", body.where)
-        finally:
-            self.depth -= 1
-            self.lineno, self.where, self.line_text = saved
+            if self.collecting is not None and self.collecting.file == shown:
+                self.unclosed("after it in its file")
 
 
 DATA_WIDTHS = {".byte": 1, ".half": 2, ".short": 2, ".2byte": 2, ".word": 4, ".long": 4,

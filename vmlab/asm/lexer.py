@@ -79,10 +79,12 @@ def _number(word: str, col: int) -> Token:
     raise AsmSyntaxError(col, f"invalid number '{word}'")
 
 
-_TOKEN = re.compile(r"""
+NAME = r"[A-Za-z_.$][A-Za-z0-9_.$]*"          # a symbol, directive or mnemonic
+
+_TOKEN = re.compile(rf"""
     (?P<space>[ \t\r\f\v]+)
   | (?P<comment>\#|//)
-  | (?P<ident>[A-Za-z_.$][A-Za-z0-9_.$]*)
+  | (?P<ident>{NAME})
   | (?P<number>[0-9][0-9A-Za-z_]*)
   | (?P<op><<|>>|<=|>=|<>|==|!=|&&|\|\||[,()+\-*/%&|^~:=;!@<>])
   | (?P<quote>["'])

@@ -40,14 +40,16 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import AsmSyntaxError, suggest
+from .lexer import NAME
 
 MAX_DEPTH = 100            # macros expanding macros, includes including files
 MAX_LINES = 200_000        # lines produced by all expansions of one assembly (about 10 s)
 
-_NAME = re.compile(r"[A-Za-z_.$][A-Za-z0-9_.$]*")
-_GNU_PARAM = re.compile(r"\\(\(\)|@|[A-Za-z_.$][A-Za-z0-9_.$]*)")
+_NAME = re.compile(NAME)
+_GNU_PARAM = re.compile(rf"\\(\(\)|@|{NAME})")
 _RARS_PARAM = re.compile(r"%([A-Za-z_][A-Za-z0-9_]*)")
-_LABEL_DEF = re.compile(r"^\s*([A-Za-z_.$][A-Za-z0-9_.$]*)\s*:")
+_LABEL_DEF = re.compile(rf"^\s*({NAME})\s*:")
+_NAMED_ARG = re.compile(rf"({NAME})\s*=(?!=)")
 
 # The directives that open and close a body of lines (first word of a line, lower case).
 OPENERS = (".macro", ".rept", ".irp", ".irpc")
@@ -92,7 +94,7 @@ class Body:
     values: list[str] = field(default_factory=list)    # .irp / .irpc
     lines: list[tuple[str, int, str, object]] = field(default_factory=list)   # (file, line, text, Where)
     depth: int = 0             # bodies of the same kind opened inside (they close first)
-    labels: list[str] | None = None    # RARS: the labels the body defines
+    labels: object = None              # RARS: a pattern of the labels the body defines (False: none)
     inner: set[str] | None = None      # parameters of the .macro and .irp bodies inside it
     where: Where | None = None         # of the opening line, when not a plain line of the file
 
@@ -152,7 +154,7 @@ def split_args(text: str, col: int) -> list[tuple[str, int]]:
         elif c == "," and depth == 0:
             parts.append((text[start:i], col + start))
             start, commas = i + 1, True
-        elif c in "#" or text.startswith("//", i):
+        elif c == "#" or text.startswith("//", i):
             break
         i += 1
     parts.append((text[start:i], col + start))
@@ -216,7 +218,7 @@ def _param(text: str, col: int, rars: bool) -> Param:
         if m is None:
             raise AsmSyntaxError(col, f"expected a parameter such as '%reg', got '{text}'")
         return Param(m.group(1))
-    m = re.fullmatch(r"([A-Za-z_.$][A-Za-z0-9_.$]*)\s*(?::\s*(req|vararg)|=(.*))?", text, re.S)
+    m = re.fullmatch(rf"({NAME})\s*(?::\s*(req|vararg)|=(.*))?", text, re.S)
     if m is None:
         raise AsmSyntaxError(col, f"expected a parameter name (optionally name=default, name:req "
                                   f"or name:vararg), got '{text}'")
@@ -234,7 +236,7 @@ def bind(body: Body, args_text: str, col: int) -> dict[str, str]:
     values: dict[str, str] = {}
     k = 0
     for j, (a, c) in enumerate(args):
-        m = None if body.rars else re.match(r"([A-Za-z_.$][A-Za-z0-9_.$]*)\s*=(?!=)", a)
+        m = None if body.rars else _NAMED_ARG.match(a)
         if m and any(p.name == m.group(1) for p in body.params):
             values[m.group(1)] = a[m.end():].strip()
             continue
@@ -271,9 +273,8 @@ def substitute(body: Body, values: dict[str, str], serial: int, line: str, col0:
     """One body line with the parameters replaced (raises for an unknown ``\\name``)."""
     if body.rars:
         out = _RARS_PARAM.sub(lambda m: values.get(m.group(1), m.group()), line)
-        for label in _rars_labels(body):
-            out = re.sub(rf"(?<![A-Za-z0-9_.$]){re.escape(label)}(?![A-Za-z0-9_.$])", f"{label}_M{serial}", out)
-        return out
+        labels = _rars_labels(body)
+        return labels.sub(lambda m: f"{m.group()}_M{serial}", out) if labels else out
 
     def gnu(m: re.Match) -> str:
         key = m.group(1)
@@ -292,15 +293,18 @@ def substitute(body: Body, values: dict[str, str], serial: int, line: str, col0:
     return _GNU_PARAM.sub(gnu, line) if "\\" in line else line
 
 
-def _rars_labels(body: Body) -> list[str]:
+def _rars_labels(body: Body) -> re.Pattern | None:
+    """One pattern for every use of a label the body defines (None: it defines none)."""
     if body.labels is None:
-        body.labels = []
+        names = []
         for _, _, text, _ in body.lines:
             s = text
             while (m := _LABEL_DEF.match(s)) is not None:
-                body.labels.append(m.group(1))
+                names.append(m.group(1))
                 s = s[m.end():]
-    return body.labels
+        body.labels = (re.compile(rf"(?<![A-Za-z0-9_.$])(?:{'|'.join(map(re.escape, names))})(?![A-Za-z0-9_.$])")
+                       if names else False)
+    return body.labels or None
 
 
 def _inner_names(body: Body) -> set[str]:
