@@ -125,10 +125,9 @@ class Bus:
         self.flags[:] = self.flags.translate(_CLEAR[ANY_CODE])
         self.find_flag_end()
 
-    def find_flag_end(self) -> int:
+    def find_flag_end(self) -> None:
         """Set flag_end from the flags themselves (after flags were cleared)."""
         self._set_flag_end(len(self.flags.rstrip(b"\0")) << LINE_SHIFT)
-        return self.flag_end
 
     def _set_flag_end(self, end: int) -> None:
         self.flag_end = end

@@ -37,12 +37,14 @@ class JavaRandom:
     """java.util.Random, the generator behind RARS's RandInt and RandIntRange."""
     MULT, ADD, MASK = 0x5DEECE66D, 0xB, (1 << 48) - 1
 
-    def __init__(self, seed: int):
-        self.seed = (seed ^ self.MULT) & self.MASK
+    def __init__(self, seed: int = 0, *, state: int | None = None):
+        """new Random(seed); or, with `state`, a generator whose 48 bits are `state` (a saved
+        `.state`)."""
+        self.state = (seed ^ self.MULT) & self.MASK if state is None else state
 
     def _next(self, bits: int) -> int:
-        self.seed = (self.seed * self.MULT + self.ADD) & self.MASK
-        return self.seed >> (48 - bits)
+        self.state = (self.state * self.MULT + self.ADD) & self.MASK
+        return self.state >> (48 - bits)
 
     def next_int(self, bound: int | None = None) -> int:
         """nextInt() (a signed 32-bit value), or nextInt(bound) in [0, bound)."""
@@ -72,8 +74,8 @@ class SyscallEnv:
 
     RARS_NAMES = {1: "PrintInt", 4: "PrintString", 5: "ReadInt", 8: "ReadString", 9: "Sbrk",
                   10: "Exit", 11: "PrintChar", 12: "ReadChar", 30: "Time", 32: "Sleep",
-                  34: "PrintIntHex", 40: "RandSeed", 41: "RandInt", 42: "RandIntRange",
-                  35: "PrintIntBinary", 36: "PrintIntUnsigned", 57: "close", 63: "read",
+                  34: "PrintIntHex", 35: "PrintIntBinary", 36: "PrintIntUnsigned", 40: "RandSeed",
+                  41: "RandInt", 42: "RandIntRange", 57: "close", 63: "read",
                   64: "write", 93: "exit", 94: "exit_group", 214: "brk"}
 
     def __init__(self, machine, convention: str = "rars"):
@@ -95,14 +97,11 @@ class SyscallEnv:
 
     def save(self) -> tuple:
         """What a run can change here (for snapshots and step_back)."""
-        return self.brk, {k: r.seed for k, r in self.random.items()}, self.slept
+        return self.brk, {k: r.state for k, r in self.random.items()}, self.slept
 
     def load(self, saved: tuple) -> None:
-        self.brk, seeds, self.slept = saved
-        self.random = {}
-        for k, seed in seeds.items():
-            r = self.random[k] = JavaRandom(0)
-            r.seed = seed
+        self.brk, states, self.slept = saved
+        self.random = {k: JavaRandom(state=v) for k, v in states.items()}
 
     # -- dispatch -----------------------------------------------------------------------------
     def handle(self) -> StopReason | None:
@@ -232,7 +231,7 @@ class SyscallEnv:
     def _generator(self, gid: int) -> JavaRandom:
         r = self.random.get(gid)
         if r is None:
-            r = self.random[gid] = JavaRandom(0)
+            r = self.random[gid] = JavaRandom()
         return r
 
     def _rand_seed(self, a0, a1, *_):
