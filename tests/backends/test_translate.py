@@ -817,6 +817,53 @@ def test_chaining_without_regions():
     assert any(r.chained for r in m.backend.blocks)
 
 
+SWITCH = """
+    .globl main
+main:
+    mv s9, ra
+    li s1, 400
+    li a0, 0
+    la s2, table
+loop:                      # a switch: a jump through a table of four cases
+    andi t0, s1, 3
+    slli t0, t0, 2
+    add t0, t0, s2
+    lw t0, 0(t0)
+    jr t0
+case0:
+    addi a0, a0, 1
+    j next
+case1:
+    xori a0, a0, 5
+    j next
+case2:
+    slli a0, a0, 1
+    j next
+case3:
+    sub a0, a0, s1
+next:
+    addi s1, s1, -1
+    bnez s1, loop
+    mv ra, s9
+    ret
+    .data
+table: .word case0, case1, case2, case3
+"""
+
+
+def test_a_jump_tables_targets_join_its_region():
+    """The cases a computed jump went to while interpreted are taken into the region formed
+    around it, at once: not each in its own region that then takes the others over, which
+    compiled the same code again and again (62 guest instructions for a 20-instruction region)."""
+    ref, m, s_ref, s = run_both(SWITCH, threshold=16)
+    assert s.exited and s.code == s_ref.code and m.state.x == ref.state.x
+    (t,) = [t for t in m.backend.translations if any(a <= m.symbol("loop") < e for a, e in t.ranges)]
+    for case in ("case0", "case1", "case2", "case3"):
+        assert any(a <= m.symbol(case) < e for a, e in t.ranges), case
+    assert m.backend.stats["guest instructions translated"] <= 1.5 * t.insns
+    assert_lockstep(assemble(SWITCH), thresholds=(0, 3))
+
+
 def test_threshold_interprets_first():
     m = Machine("translate", ram_size=1 << 20)
     m.backend.threshold = 1000

@@ -57,7 +57,7 @@ from ..isa import ISA
 from ..isa.codegen_block import REG_NAMES, BlockEmitter, RamModel, access_groups
 from ..trap import Trap
 from ..backends.base import Backend
-from .generate import generate, layout
+from .generate import computed_jump, generate, layout
 from .records import BlockRecord, ColdBlock, Link, Shape, StubRecord, Translation
 
 DEFAULT_THRESHOLD = 100        # interpreted executions of a block before it is translated
@@ -191,6 +191,7 @@ class TranslateBackend(Backend):
         self._owners: dict[int, dict] = {}          # priv -> {block start: region containing it}
         self._smc: dict[int, int] = {}              # block start -> times a store overwrote its code
         self._shapes: dict[int, Shape] = {}         # pc -> decoded and emitted block (any priv)
+        self._jumps: dict[int, dict[int, int]] = {}  # computed jump's pc -> {target: times seen}
         self._emitted: dict = {}                    # (instruction, operand pattern, known inputs) -> InsnCode
         self._words: dict[int, tuple | None] = {}   # word -> (Insn, operands); None: illegal or system
         self._ns: dict[int, dict] = {}              # priv -> globals of the generated code
@@ -337,10 +338,21 @@ class TranslateBackend(Backend):
         def _partial(pc, n):
             return backend._partial(pc, n, priv)
 
+        jumps = self._jumps
+
+        def _jumped(pc, src):
+            # a computed jump at src (not a return) left its translation for pc: remember
+            # where it went, so that a region holding it can take its usual targets in
+            seen = jumps.get(src)
+            if seen is None:
+                seen = jumps[src] = {}
+            seen[pc] = seen.get(pc, 0) + 1
+            return _lookup(pc)
+
         ns = {"__builtins__": __builtins__, "_x": m.state.x, "_flags": m.bus.flags,
               "_FH": m.bus.flag_end, "Trap": Trap,
-              "_fault": self._fault, "_lookup": _lookup, "_partial": _partial, "_leave": self._leave,
-              "_grow": self._grow,
+              "_fault": self._fault, "_lookup": _lookup, "_jumped": _jumped, "_partial": _partial,
+              "_leave": self._leave, "_grow": self._grow,
               "_tdiv": m.ns["_tdiv"], "_trem": m.ns["_trem"], "_add": operator.add}
         if self._views:
             ns.update(self._views)
@@ -614,7 +626,14 @@ class TranslateBackend(Backend):
         for a, *_ in insns:
             self.m.bus.mark_code(a)
         backend = self
-        lookup = self._namespace(priv)["_lookup"]
+        ns = self._namespace(priv)
+        lookup = after = ns["_lookup"]          # after: the lookup once the whole block ran
+        a, _, ins, ops = insns[-1]
+        if computed_jump(ins, ops):      # a jump table's, say: note where it goes
+            jumped = ns["_jumped"]
+
+            def after(pc):
+                return jumped(pc, a)
 
         def run(n):
             # up to n of the block's instructions, with the reference interpreter's handlers
@@ -635,7 +654,7 @@ class TranslateBackend(Backend):
             backend.insns_interpreted += k
             if k == n:                   # the slice ends here: look the next pc up in the next one
                 return backend._resume(nxt, priv), 0
-            return lookup(nxt), n - k
+            return (after if k == size else lookup)(nxt), n - k
 
         def runner(n):
             # hot, and the budget covers the block (single steps would translate every pc)
@@ -792,7 +811,7 @@ class TranslateBackend(Backend):
         owners = self._owners.get(priv, {})
         while queue:
             sh = shapes[queue.popleft()]
-            for t in sh.successors():
+            for t in sh.successors() + self._jump_targets(sh):
                 if t in shapes or t in bps or t in self._smc:
                     continue
                 if len(shapes) >= self.max_region_blocks or total >= self.max_region_insns:
@@ -814,6 +833,12 @@ class TranslateBackend(Backend):
                 if nsh is not None and total + len(nsh.codes) <= self.max_region_insns:
                     take(t, nsh)
         return list(shapes.values())
+
+    def _jump_targets(self, sh: Shape) -> list[int]:
+        """Where the computed jump ending block `sh` has gone so far, most often first (a
+        region takes a jump table's targets in as it takes a branch's)."""
+        seen = self._jumps.get(sh.codes[-1].pc) if sh.dynamic else None
+        return sorted(seen, key=seen.__getitem__, reverse=True) if seen else []
 
     def _inside_translation(self, pc: int, priv: int) -> bool:
         for rec in self._lines.get(pc >> 6, ()):
@@ -1016,6 +1041,7 @@ class TranslateBackend(Backend):
                 rec.dead = True
         self._lines.clear()
         self._shapes.clear()
+        self._jumps.clear()
         self._emitted.clear()
         for cache in self._cache.values():
             cache.clear()

@@ -492,6 +492,9 @@ class _Generator:
                 return [f"_nx = {self.link(t)}", "break"]
             return leave() + [f"return {self.link(t)}, {n}"]
         v = ast.unparse(value)
+        last = sh.codes[-1]
+        # where a jump table's jump goes is noted (regions take its targets in); a return's is not
+        look = f"_jumped({v}, {last.pc:#x})" if computed_jump(last.ins, last.ops) else f"_lookup({v})"
         inner = []
         if self.dispatch:
             # a computed jump may land anywhere: it stays inside if the budget allows
@@ -500,10 +503,10 @@ class _Generator:
             # a two-digit int, not two)
             inner = [f"b = _IN({v})",
                      f"if b is not None and {left} >= _ND[b]: {'break' if looping else 'continue'}"]
-            return inner + [f"_nx = _lookup({v})", "break"]
+            return inner + [f"_nx = {look}", "break"]
         if looping:
             inner = [f"if {v} == {sh.pc:#x}: continue"]
-        return inner + leave() + [f"return _lookup({v}), {n}"]
+        return inner + leave() + [f"return {look}, {n}"]
 
     def smc_exit(self, sh: Shape, kb: int, looping: bool, c, k: int, regs) -> list[str]:
         """After a store that reached the bus: if it dropped this translation, leave now."""
@@ -517,6 +520,12 @@ class _Generator:
             n = f"n + {refund}" if refund else "n"
         # rare: the helper writes back the registers (and counters) from locals()
         return [f"if _B.dead: return _leave(_B, locals(), {c.pc + 4:#x}, {n}, {kb if looping else -1})"]
+
+
+def computed_jump(ins, ops: dict) -> bool:
+    """A ``jalr`` other than a return (``ret``): through a jump table, or a call through a
+    pointer. Its usual targets are found by watching it."""
+    return ins.name == "jalr" and not (ops["rd"] == 0 and ops["rs1"] == 1)
 
 
 def _terminates(stmts: list[ast.stmt]) -> bool:
