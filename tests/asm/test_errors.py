@@ -109,7 +109,17 @@ def test_every_error_is_reported_in_order():
                              "starting with them), or give flags such as \"ax\""),
     (".bss\nnop", 2, 1, "instructions are not allowed in .bss"),
     (".bss\n.word 1", 2, 7, "non-zero data in .bss (only zeros may go there)"),
-    (".incbin \"x\"", 1, 1, "directive '.incbin' is not supported by vmlab's assembler"),
+    (".reloc 0, R_RISCV_NONE", 1, 1, "directive '.reloc' is not supported by vmlab's assembler"),
+    (".data\n.float 1.5x", 2, 8, "invalid floating-point number '1.5x'"),
+    (".double", 1, 8, "expected a floating-point number"),
+    (".uleb128 x\nx:", 1, 10, "the value of .uleb128 must be known at this point (its size depends "
+                             "on it): define the labels and symbols it uses above it, labels in "
+                             "one section"),
+    (".byte 1, 2\n.org 1", 2, 6, ".org 1 is behind the current offset 2 in section '.text' "
+                                 "(.org cannot move backwards)"),
+    (".comm buf, 4, 3", 1, 15, "alignment 3 must be a power of 2 up to 16777216"),
+    (".incbin data.bin", 1, 9, 'expected a file name in double quotes: .incbin "file.bin"'),
+    (".insn r 0x33, 8, 0, a0, a1, a2", 1, 15, "func3 8 out of range [0, 7]"),
     (".if 1\nnop", 1, 1, "no .endif for this .if"),
     (".else", 1, 1, "'.else' without .if before it"),
     (".if 0\n.else\n.else\n.endif", 3, 1, "'.else' after the .else of this .if"),

@@ -10,7 +10,8 @@ Instructions, their operand syntax and their encodings come from the instruction
 labels and local labels (``1:`` / ``1b`` / ``1f``), constant expressions, ``%hi``/``%lo``/
 ``%pcrel_hi``/``%pcrel_lo``, the multi-instruction pseudo-instructions (li, la, call, tail,
 load/store of a symbol) expanded exactly as LLVM expands them, the usual directives
-(sections, data, strings, alignment, symbols), macros in the GNU and the RARS dialects,
+(sections, data, strings, ``.float``/``.double``, LEB128, alignment, ``.org``, symbols,
+``.comm``/``.lcomm``, ``.incbin``, ``.insn r``/``.insn i``), macros in the GNU and the RARS dialects,
 ``.rept``/``.irp`` and ``.include`` (see :mod:`vmlab.asm.macros`). Errors are collected for
 the whole file and raised together as one :class:`AssemblerError`.
 
@@ -22,7 +23,10 @@ vmlab knowingly differs from LLVM:
 - ``'\\0'`` is 0 (as in gas and C; LLVM reads it as ``'0'``);
 - a conditional branch to a label in another input section is encoded directly (LLVM, not
   knowing the distance, emits an inverted branch over a ``jal``);
-- names shaped like registers (``a0``, ``x40``) cannot be labels or symbols.
+- names shaped like registers (``a0``, ``x40``) cannot be labels or symbols;
+- ``.uleb128``/``.sleb128`` need values known where they stand (LLVM relaxes them later), and
+  ``.incbin`` reports a skip or count past the end of the file (LLVM takes what is there);
+  the rest of the small differences are listed in :mod:`vmlab.asm.directives`.
 """
 from .assembler import assemble
 from .errors import AssemblerError, Diagnostic

@@ -26,10 +26,11 @@ from . import macros, pseudo
 from .errors import AsmSyntaxError, AssemblerError, Diagnostic, NotYet, UndefinedSymbol, suggest
 from .expr import Expr, Reloc, Sym, Value, evaluate, is_register_name, parse_expr, sext12
 from .directives import Directives, align_up
+from .encodings import tokenize_line
 from .forms import FORMS, STORES, Form, parse_operands
 from .items import (FLAGS, MAX_NESTING, MAX_SIZE, OUTPUTS, Assign, Bytes, Data, Instr, Item,
                     Poisoned, Section)
-from .lexer import IDENT, NUM, OP, Cursor, Token, strip_block_comments, tokenize
+from .lexer import IDENT, NUM, OP, Cursor, Token, strip_block_comments
 from .macros import Where
 
 
@@ -55,6 +56,7 @@ class Assembler(Directives):
         self.errors: dict[tuple, Diagnostic] = {}
         self.sections: dict[str, Section] = {}
         self.section = self._section(".text", "text")
+        self.common: Section | None = None        # the .comm symbols' space (placed last in .bss)
         self.previous = self.section
         self.stack: list[Section] = []
         self.items: list[Item] = []
@@ -237,6 +239,7 @@ class Assembler(Directives):
             self.error(c.line, c.col, "no .endif for this .if", c.where)
         self.conds.clear()
         self.unclosed("after it")
+        self.end_commons()
 
     def unclosed(self, after: str) -> None:
         """Report the .macro/.rept/.irp still being read at the end of a file."""
@@ -289,7 +292,7 @@ class Assembler(Directives):
                 if word not in (".else", ".elseif", ".endif"):
                     continue
             try:
-                toks = tokenize(line)
+                toks = tokenize_line(line)
             except AsmSyntaxError as e:
                 self.report(e, self.lineno, where)
                 continue

@@ -1,19 +1,32 @@
-"""Assembler directives: sections, data, strings, alignment, symbols.
+"""Assembler directives: sections, data, strings, floating point, alignment, symbols, files.
 
 :class:`Directives` is mixed into the assembler; each ``d_*`` method handles the directives
 that :data:`DIRECTIVES` maps to it, during the first pass. Sizes are decided here, so counts
 and alignments must be known when the directive is read; data values may refer to labels
-further down (they are encoded in the second pass).
+further down (they are encoded in the second pass). That is why ``.uleb128``/``.sleb128``
+(whose size depends on the value) and ``.org`` need values known where they stand.
+
+Where assemblers differ, vmlab follows LLVM, the oracle of its tests: ``.float`` and
+``.double`` are not aligned (as in gas; RARS aligns them in its data segment), and ``.comm``
+without an alignment aligns to 1 byte (gas: the largest power of two up to the size, at most
+16). It accepts a little more: leading zeros in real numbers (``01.5``; LLVM's lexer rejects
+them), an optional alignment for ``.lcomm`` as for ``.comm`` (LLVM and RISC-V gas take two
+operands), constant expressions as ``.insn`` opcodes; and it reports, as gas does, an
+``.incbin`` skip or count beyond the end of the file (LLVM silently takes what is there).
 """
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 from ..isa import ISA
+from ..isa.spec import FORMATS, Insn
 from . import macros
-from .errors import AsmSyntaxError, suggest
-from .expr import Expr, is_register_name, parse_expr
-from .items import MAX_ALIGN, MAX_SIZE, Data
+from .encodings import REAL, REAL_LITERAL, real_bytes, real_hint, sleb128, uleb128
+from .errors import AsmSyntaxError, NotYet, suggest
+from .expr import Expr, evaluate, is_register_name, parse_expr
+from .forms import Form, parse_operands
+from .items import MAX_ALIGN, MAX_SIZE, Bytes, Data, Instr, Section
 from .lexer import IDENT, OP, STR, Cursor, Token, strip_block_comments
 
 NOP = ISA.by_name["addi"].encode(rd=0, rs1=0, imm=0).to_bytes(4, "little")
@@ -33,6 +46,28 @@ def _code_padding(n: int) -> bytes:
         out += b"\x01\x00"
         n -= 2
     return out + NOP * (n // 4)
+
+
+# -- .insn ---------------------------------------------------------------------------------------
+# Major opcodes by their names in the RISC-V opcode map, as LLVM accepts them in .insn (in
+# any case).
+INSN_OPCODES = {
+    "LOAD": 0x03, "LOAD_FP": 0x07, "CUSTOM_0": 0x0B, "MISC_MEM": 0x0F, "OP_IMM": 0x13,
+    "AUIPC": 0x17, "OP_IMM_32": 0x1B, "STORE": 0x23, "STORE_FP": 0x27, "CUSTOM_1": 0x2B,
+    "AMO": 0x2F, "OP": 0x33, "LUI": 0x37, "OP_32": 0x3B, "MADD": 0x43, "MSUB": 0x47,
+    "NMSUB": 0x4B, "NMADD": 0x4F, "OP_FP": 0x53, "OP_V": 0x57, "CUSTOM_2": 0x5B, "BRANCH": 0x63,
+    "JALR": 0x67, "JAL": 0x6F, "SYSTEM": 0x73, "OP_VE": 0x77, "CUSTOM_3": 0x7B}
+_INSN_USAGE = {"r": ".insn r opcode, func3, func7, rd, rs1, rs2",
+               "i": ".insn i opcode, func3, rd, rs1, imm (or rd, imm(rs1))"}
+
+
+def _operand_count(cur: Cursor) -> int:
+    depth, count = 0, 0 if cur.at_end() else 1
+    for t in cur.toks[cur.i:]:
+        if t.kind == OP:
+            depth += (t.text == "(") - (t.text == ")")
+            count += t.text == "," and depth == 0
+    return count
 
 
 def section_kind(name: str, flags: str = "", nobits: bool = False) -> str | None:
@@ -132,6 +167,186 @@ class Directives:
         width = DATA_WIDTHS[t.text.lower()]
         exprs = self._expr_list(cur)
         self._add(self._new(Data, size=width * len(exprs), width=width, exprs=exprs))
+
+    def d_real(self, t: Token, cur: Cursor) -> None:
+        width = 4 if t.text.lower() == ".float" else 8
+        if cur.at_end():
+            raise AsmSyntaxError(cur.end_col, "expected a floating-point number")
+        data = bytearray()
+        while True:
+            tok = cur.next()
+            if tok.kind != REAL or not tok.text:
+                raise AsmSyntaxError(tok.col, "expected a floating-point number")
+            value = real_bytes(tok.text, width)
+            if value is None:
+                m = REAL_LITERAL.match(tok.text)
+                if m and tok.text[m.end()] in " \t":      # "1.5 2": a comma left out
+                    extra = tok.text[m.end():].lstrip()
+                    raise AsmSyntaxError(tok.col + len(tok.text) - len(extra),
+                                         f"unexpected '{extra}' after the operands")
+                raise AsmSyntaxError(tok.col, f"invalid floating-point number '{tok.text}'"
+                                              f"{real_hint(tok.text)}")
+            data += value
+            if not cur.accept(","):
+                break
+        cur.expect_end()
+        self._bytes(bytes(data), t.col)
+
+    def d_leb128(self, t: Token, cur: Cursor) -> None:
+        encode = sleb128 if t.text.lower() == ".sleb128" else uleb128
+        data = bytearray()
+        for expr in self._expr_list(cur):
+            try:
+                v = evaluate(expr, self)
+            except NotYet:
+                raise AsmSyntaxError(expr.col, f"the value of {t.text} must be known at this point "
+                                               "(its size depends on it): define the labels and "
+                                               "symbols it uses above it, labels in one section") from None
+            if v.is_address:
+                raise AsmSyntaxError(expr.col, f"{t.text} needs a constant, got an address "
+                                               "(a difference of two labels is a constant)")
+            data += encode(v.n)
+        self._bytes(bytes(data), t.col)
+
+    def d_org(self, t: Token, cur: Cursor) -> None:
+        target = parse_expr(cur)
+        fill = 0
+        if cur.accept(","):
+            fill_expr = parse_expr(cur)
+            fill = self.value(fill_expr)
+            if not -128 <= fill <= 255:
+                raise AsmSyntaxError(fill_expr.col, f"fill value {fill} out of range [-128, 255]")
+        cur.expect_end()
+        try:
+            v = evaluate(target, self)
+        except NotYet:
+            raise AsmSyntaxError(target.col, "value must be known at this point (it depends on "
+                                             "a label or symbol defined later)") from None
+        sect = self.section
+        if v.is_address and v.section is not sect:     # an offset within the section, as in gas
+            raise AsmSyntaxError(target.col, f".org needs an offset in the current section "
+                                             f"'{sect.name}', got an address in '{v.section.name}'")
+        if v.n < sect.size:
+            raise AsmSyntaxError(target.col, f".org {v.n} is behind the current offset {sect.size} "
+                                             f"in section '{sect.name}' (.org cannot move backwards)")
+        if v.n > MAX_SIZE:
+            raise AsmSyntaxError(target.col, f".org offset {v.n} out of range [0, {MAX_SIZE}]")
+        self._bytes(bytes([fill & 0xFF]) * (v.n - sect.size), t.col, mapped=False)
+
+    def d_comm(self, t: Token, cur: Cursor) -> None:
+        """.comm and .lcomm: zeroed space in .bss with a label. .comm's is global and, as a
+        linker places COMMON symbols, goes after every .bss input section (see end_commons)."""
+        local = t.text.lower() == ".lcomm"
+        name = cur.next()
+        if name.kind != IDENT or name.text == "." or is_register_name(name.text):
+            raise AsmSyntaxError(name.col, "expected a symbol name")
+        cur.expect(",")
+        size_expr = parse_expr(cur)
+        align_expr = parse_expr(cur) if cur.accept(",") else None
+        cur.expect_end()
+        size = self._count(size_expr)
+        align = 1
+        if align_expr is not None:
+            align = self.value(align_expr)
+            if align < 1 or align & (align - 1) or align > MAX_ALIGN:
+                raise AsmSyntaxError(align_expr.col, f"alignment {align} must be a power of 2 "
+                                                     f"up to {MAX_ALIGN}")
+        if local:
+            sect = self._section(".bss", "bss")
+        else:
+            if self.common is None:
+                self.common = Section("COMMON", "bss")
+            sect = self.common
+        with self._placed_in(sect):
+            self._bytes(bytes(align_up(sect.size, align) - sect.size), t.col, mapped=False)
+            sect.align = max(sect.align, align)
+            self._define_label(name)
+            self._bytes(bytes(size), t.col)
+        if not local:
+            self.globals.add(name.text)
+
+    @contextmanager
+    def _placed_in(self, sect: Section):
+        """Place items in `sect` without switching to it (.previous is not changed)."""
+        saved, self.section = self.section, sect
+        try:
+            yield
+        finally:
+            self.section = saved
+
+    def end_commons(self) -> None:
+        """At the end of the first pass: the .comm space follows every other .bss section."""
+        if self.common is not None:
+            key = "COMMON"
+            while key in self.sections:     # a section the program named so itself
+                key += "'"
+            self.sections[key] = self.common
+
+    def d_insn(self, t: Token, cur: Cursor) -> None:
+        """.insn r and .insn i: an instruction word from its fields (RISC-V gas and LLVM)."""
+        item = self._new(Instr, size=4)
+        try:
+            item.form, item.ops = self._insn_form(t, cur)
+        except AsmSyntaxError:
+            self._add(Bytes(item.section, item.offset, item.line, item.pos, 4, bytes(4), False))
+            raise
+        self._add(item)
+
+    def _insn_form(self, t: Token, cur: Cursor) -> tuple[Form, dict]:
+        fmt_tok = cur.peek()
+        fmt = fmt_tok.text.lower() if fmt_tok is not None and fmt_tok.kind == IDENT else None
+        if fmt not in _INSN_USAGE:
+            what = (f"unsupported .insn format '{fmt_tok.text}'" if fmt_tok is not None
+                    else "expected an instruction format after .insn")
+            raise AsmSyntaxError(cur.col, f"{what}: vmlab takes '{_INSN_USAGE['r']}' and "
+                                          f"'{_INSN_USAGE['i']}'")
+        cur.next()
+        count = _operand_count(cur)
+        if count not in ((6,) if fmt == "r" else (4, 5)):
+            raise AsmSyntaxError(t.col, f"'.insn {fmt}' takes {6 if fmt == 'r' else 5} operands "
+                                        f"({_INSN_USAGE[fmt]}), got {count}")
+        if self.section.kind == "bss":
+            raise AsmSyntaxError(t.col, "instructions are not allowed in .bss")
+        opcode = self._insn_opcode(cur)
+        cur.expect(",")
+        match = opcode | self._insn_field(cur, "func3", 7) << 12
+        cur.expect(",")
+        if fmt == "r":
+            match |= self._insn_field(cur, "func7", 127) << 25
+            cur.expect(",")
+        insn = Insn(name=f".insn {fmt}", pattern="", fmt=fmt.upper(), syntax="", semantics="",
+                    extension="", match=match, fields=FORMATS[fmt.upper()])
+        kinds = {f.name: f.kind for f in insn.fields}
+        syntaxes = ["{rd}, {rs1}, {rs2}"] if fmt == "r" else ["{rd}, {rs1}, {imm}", "{rd}, {imm}({rs1})"]
+        best: tuple[int, AsmSyntaxError] | None = None
+        for syntax in syntaxes:
+            form, c = Form(insn.name, syntax, kinds, insn), Cursor(cur.toks, cur.end_col)
+            c.i = cur.i
+            try:
+                return form, parse_operands(form, c)
+            except AsmSyntaxError as e:
+                if best is None or c.i > best[0]:
+                    best = (c.i, e)
+        raise best[1]
+
+    def _insn_opcode(self, cur: Cursor) -> int:
+        tok = cur.peek()
+        if tok is not None and tok.kind == IDENT and tok.text.upper() in INSN_OPCODES:
+            cur.next()
+            return INSN_OPCODES[tok.text.upper()]
+        if tok is not None and tok.kind == IDENT and tok.text not in self.const_defs:
+            raise AsmSyntaxError(tok.col, f"unknown opcode '{tok.text}'"
+                                          f"{suggest(tok.text.upper(), INSN_OPCODES)}: give a number "
+                                          "in [0, 127] or a name such as OP, OP_IMM, LOAD, STORE, "
+                                          "SYSTEM, CUSTOM_0")
+        return self._insn_field(cur, "opcode", 127)
+
+    def _insn_field(self, cur: Cursor, what: str, hi: int) -> int:
+        expr = parse_expr(cur)
+        n = self.value(expr)
+        if not 0 <= n <= hi:
+            raise AsmSyntaxError(expr.col, f"{what} {n} out of range [0, {hi}]")
+        return n
 
     def d_string(self, t: Token, cur: Cursor) -> None:
         zero = t.text.lower() != ".ascii"
@@ -330,10 +545,7 @@ class Directives:
         if tok.kind != STR:
             raise AsmSyntaxError(tok.col, 'expected a file name in double quotes: .include "file.s"')
         cur.expect_end()
-        name = tok.value.decode("utf-8", "surrogateescape")
-        here = self.place()[0]
-        base = os.path.dirname(here) if os.path.isfile(here) else os.getcwd()
-        path = name if os.path.isabs(name) else os.path.join(base, name)
+        name, path = self._source_path(tok)
         if self.depth >= macros.MAX_DEPTH:
             raise AsmSyntaxError(tok.col, f"files included more than {macros.MAX_DEPTH} deep "
                                           "(does a file include itself?)")
@@ -354,6 +566,47 @@ class Directives:
             if self.collecting is not None and self.collecting.file == shown:
                 self.unclosed("after it in its file")
 
+    def d_incbin(self, t: Token, cur: Cursor) -> None:
+        tok = cur.next()
+        if tok.kind != STR:
+            raise AsmSyntaxError(tok.col, 'expected a file name in double quotes: .incbin "file.bin"')
+        skip_expr = count_expr = None
+        if cur.accept(","):
+            skip_expr = parse_expr(cur)
+            if cur.accept(","):
+                count_expr = parse_expr(cur)
+        cur.expect_end()
+        skip = self._count(skip_expr, "skip") if skip_expr is not None else 0
+        count = self._count(count_expr, "count") if count_expr is not None else None
+        name, path = self._source_path(tok)
+        try:
+            with open(path, "rb") as f:
+                size = os.fstat(f.fileno()).st_size
+                if skip > size:
+                    raise AsmSyntaxError(skip_expr.col, f"skip {skip} is past the end of '{name}' "
+                                                        f"({size} bytes)")
+                if count is None:
+                    count = size - skip
+                    if count > MAX_SIZE:
+                        raise AsmSyntaxError(tok.col, f"'{name}' is too large ({size} bytes)")
+                elif count > size - skip:
+                    raise AsmSyntaxError(count_expr.col, f"count {count} goes past the end of "
+                                                         f"'{name}' ({size} bytes, {size - skip} "
+                                                         f"after skipping {skip})")
+                f.seek(skip)
+                data = f.read(count)
+        except OSError as e:
+            raise AsmSyntaxError(tok.col, f"cannot read '{name}': {e.strerror} (looked in "
+                                          f"{os.path.dirname(os.path.abspath(path))})") from None
+        self._bytes(data, t.col)
+
+    def _source_path(self, tok: Token) -> tuple[str, str]:
+        """The file a .include or .incbin names, relative to the file being assembled."""
+        name = tok.value.decode("utf-8", "surrogateescape")
+        here = self.place()[0]
+        base = os.path.dirname(here) if os.path.isfile(here) else os.getcwd()
+        return name, name if os.path.isabs(name) else os.path.join(base, name)
+
 
 DATA_WIDTHS = {".byte": 1, ".half": 2, ".short": 2, ".2byte": 2, ".word": 4, ".long": 4,
                ".int": 4, ".4byte": 4, ".dword": 8, ".quad": 8, ".8byte": 8}
@@ -364,6 +617,12 @@ DIRECTIVES = {
     **{d: Directives.d_string for d in (".ascii", ".asciz", ".string")},
     **{d: Directives.d_space for d in (".space", ".zero", ".skip")},
     ".fill": Directives.d_fill,
+    **{d: Directives.d_real for d in (".float", ".double")},
+    **{d: Directives.d_leb128 for d in (".uleb128", ".sleb128")},
+    ".org": Directives.d_org,
+    **{d: Directives.d_comm for d in (".comm", ".lcomm")},
+    ".incbin": Directives.d_incbin,
+    ".insn": Directives.d_insn,
     **{d: Directives.d_align for d in (".align", ".balign", ".p2align")},
     **{d: Directives.d_set for d in (".equ", ".set", ".equiv", ".eqv")},
     **{d: Directives.d_globl for d in (".globl", ".global", ".weak")},
@@ -382,5 +641,4 @@ IGNORED = {".type", ".size", ".option", ".file", ".ident", ".attribute", ".loc",
            ".hidden", ".protected", ".internal", ".addrsig", ".addrsig_sym", ".cfi_startproc",
            ".cfi_endproc", ".cfi_def_cfa_offset", ".cfi_offset", ".cfi_restore",
            ".cfi_def_cfa", ".cfi_sections", ".func", ".endfunc"}
-UNSUPPORTED = {".incbin", ".org", ".comm", ".lcomm", ".float",
-               ".double", ".uleb128", ".sleb128", ".reloc", ".insn"}
+UNSUPPORTED = {".reloc"}      # vmlab links as it assembles: there is no relocation to write
