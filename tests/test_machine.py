@@ -333,6 +333,35 @@ def test_reset_reloads():
     assert m.read_u32("v") == 5 and m.state.instret == 0
 
 
+FILL = """
+        .globl main
+main:   li   t0, 0x80000100            # past this code
+        li   t1, 0x80fff000            # below the stack
+        li   t2, -1
+fill:   sw   t2, 0(t0)                 # one word in every 64 bytes of RAM
+        addi t0, t0, 64
+        bltu t0, t1, fill
+        ret
+"""
+
+
+@pytest.mark.parametrize("ram_size", [16 << 20, 3 * 4096])
+def test_load_gives_zeroed_ram_again(backend, ram_size):
+    """load() zeroes RAM in place: the accessors keep working on the same bytearray, and no
+    byte of the old contents is left, at the ends either."""
+    m = Machine(backend, ram_size=ram_size)
+    ram = m.bus.ram
+    m.load(FILL if ram_size > 4096 * 3 else COUNT)
+    m.run()
+    ram[0] = ram[-1] = ram[len(ram) // 2] = 0xAA
+    assert ram.count(0) < len(ram)
+    m.load(COUNT)
+    assert m.bus.ram is ram
+    image = bytes(m.program.segments[0].data)
+    assert ram[:len(image)] == image and ram.count(0) == len(ram) - len(image.replace(b"\0", b""))
+    assert m.run().code == 100
+
+
 def test_repr_and_html():
     m = Machine()
     m.load(COUNT)
