@@ -861,6 +861,10 @@ def test_a_jump_tables_targets_join_its_region():
     for case in ("case0", "case1", "case2", "case3"):
         assert any(a <= m.symbol(case) < e for a, e in t.ranges), case
     assert m.backend.stats["guest instructions translated"] <= 1.5 * t.insns
+    (row,) = [r for r in m.backend.blocks if r.start == m.symbol("loop")]
+    assert sorted(row.jump_targets) == [m.symbol(c) for c in ("case0", "case1", "case2", "case3")]
+    # the block from main falls into the loop and ends at the same jr; ret is not watched
+    assert all(not r.jump_targets for r in m.backend.blocks if r.end != row.end)
     assert_lockstep(assemble(SWITCH), thresholds=(0, 3))
 
 

@@ -633,6 +633,38 @@ def test_translation_cache_on_the_real_translator():
     assert "addi a0, a0, 1" in text and "def tb_" in text and not p.error.message
 
 
+SWITCH = """
+        .globl main
+main:   li   s1, 64
+        la   s2, table
+loop:   andi t0, s1, 1
+        slli t0, t0, 2
+        add  t0, t0, s2
+        lw   t0, 0(t0)
+        jr   t0
+odd:    addi a0, a0, 1
+        j    next
+even:   addi a0, a0, 2
+next:   addi s1, s1, -1
+        bnez s1, loop
+        ret
+        .data
+table:  .word even, odd
+"""
+
+
+@pytest.mark.skipif("translate" not in BACKENDS, reason="the translate backend is not available yet")
+def test_translation_cache_shows_where_a_computed_jump_went():
+    m = machine(SWITCH, "translate")
+    assert m.run().code == 96
+    p = TranslationCache(m)
+    row = next(r for r in p.rows if r.start == m.symbol("loop"))
+    assert set(row.jumps) == {m.symbol("odd"), m.symbol("even")}
+    p.select.value = p.rows.index(row)
+    text = html.unescape(re.sub(r"<[^>]+>", "", p.code.value))
+    assert f"computed jump seen going to: {row.jumps[0]:#x}, {row.jumps[1]:#x}" in text
+
+
 def test_standalone_panels_follow_the_machine_and_the_debugger_refreshes_its_own():
     m = machine(COUNT)
     regs, mem = RegistersPanel(m), MemoryPanel(m, "sp", rows=2)

@@ -252,7 +252,8 @@ class TranslateBackend(Backend):
     @property
     def blocks(self) -> list[BlockRecord]:
         """Every guest basic block seen and not dropped, by address: pc range, instructions,
-        executions (interpreted and translated), successors and which of them are chained.
+        executions (interpreted and translated), successors and which of them are chained,
+        and where a computed jump at its end was seen to go.
 
         A block compiled into several translations (regions may overlap) appears once, with
         the executions of all of them added up.
@@ -283,6 +284,10 @@ class TranslateBackend(Backend):
                         r.successors.append(s)
                     if (s in starts or s in linked) and s not in r.chained:
                         r.chained.append(s)
+        for r in rows.values():
+            seen = self._jumps.get(r.end - 4)
+            if seen:
+                r.jump_targets = sorted(seen, key=seen.__getitem__, reverse=True)
         return sorted(rows.values(), key=lambda r: (r.start, r.priv))
 
     def source(self, pc: int | None = None) -> str:

@@ -185,9 +185,13 @@ class BlockRecord:
         translations: entry addresses of the translations it is compiled into.
         successors: its static successors (branch targets, fall-through, return address).
         chained: the successors reached without a cache lookup (same region, or a chained link).
+        jump_targets: where the computed jump ending the block (a jump table's ``jr``, a call
+            through a pointer; not a return) was seen to go, most often first. Only jumps
+            that left their translation or ran interpreted are seen; regions take these
+            targets in as they take branch targets.
     """
     __slots__ = ("start", "end", "priv", "insns", "executions", "interpreted", "translated",
-                 "translations", "successors", "chained")
+                 "translations", "successors", "chained", "jump_targets")
 
     def __init__(self, start, end, priv, insns):
         self.start, self.end, self.priv, self.insns = start, end, priv, insns
@@ -197,6 +201,7 @@ class BlockRecord:
         self.translations: list[int] = []
         self.successors: list[int] = []
         self.chained: list[int] = []
+        self.jump_targets: list[int] = []
 
     @property
     def pc(self) -> int:

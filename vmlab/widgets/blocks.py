@@ -43,6 +43,7 @@ class BlockRow:
     key: object = None        # the backend's own key, for source()
     chained: tuple = ()       # successors reached through a patched link (no cache lookup)
     translated: bool | None = None   # False: still interpreted (below the hot threshold)
+    jumps: tuple = ()         # where a computed jump at its end was seen to go
 
     @property
     def label(self) -> str:
@@ -144,7 +145,8 @@ def block_rows(backend) -> list[BlockRow]:
         translated = _get(rec, ("translated",))
         rows.append(BlockRow(start, end, int(count), execs, _addresses(_get(rec, _SUCC)),
                              "" if priv is None else str(priv), key, _addresses(_get(rec, _CHAINED)),
-                             translated if isinstance(translated, bool) else None))
+                             translated if isinstance(translated, bool) else None,
+                             _addresses(_get(rec, ("jump_targets",)))))
     rows.sort(key=lambda r: (-(r.executions or 0), r.start))
     return rows
 
@@ -274,5 +276,7 @@ class TranslationCache(W.VBox):
             f"<div class='vmlab-dim'>{esc(state)}{' · ' if state else ''}"
             f"executions: {r.executions if r.executions is not None else '?'}"
             + (f" · priv {esc(r.priv)}" if r.priv else "")
-            + f"<br>successors: {esc(succ)}</div></td>"
+            + f"<br>successors: {esc(succ)}"
+            + (f"<br>computed jump seen going to: {esc(', '.join(f'{s:#x}' for s in r.jumps))}" if r.jumps else "")
+            + "</div></td>"
             f"<td class='vmlab-python'>{_highlight_python(py)}</td></tr></table>")
