@@ -27,24 +27,11 @@ from .errors import AsmSyntaxError, AssemblerError, Diagnostic, NotYet, Undefine
 from .expr import Expr, Reloc, Sym, Value, evaluate, is_register_name, parse_expr, sext12
 from .directives import Directives, align_up
 from .encodings import tokenize_line
-from .forms import FORMS, STORES, Form, parse_operands
+from .forms import FORMS, STORES, Form, count_operands, parse_first
 from .items import (FLAGS, MAX_NESTING, MAX_SIZE, OUTPUTS, Assign, Bytes, Data, Instr, Item,
                     Poisoned, Section)
 from .lexer import IDENT, NUM, OP, Cursor, Token, strip_block_comments
 from .macros import Where
-
-
-def _count_operands(cur: Cursor) -> int:
-    toks = cur.toks[cur.i:]
-    if not toks:
-        return 0
-    depth, count = 0, 1
-    for t in toks:
-        if t.kind == OP:
-            depth += t.text == "("
-            depth -= t.text == ")"
-            count += t.text == "," and depth == 0
-    return count
 
 
 class Assembler(Directives):
@@ -515,7 +502,7 @@ class Assembler(Directives):
     @staticmethod
     def _match(t: Token, forms: list[Form], cur: Cursor) -> tuple[Form, dict]:
         """The first form whose syntax the operands parse with, or the most relevant error."""
-        count = _count_operands(cur)
+        count = count_operands(cur)
         candidates = [f for f in forms if f.operand_count == count]
         if not candidates:
             counts = sorted({f.operand_count for f in forms})
@@ -533,23 +520,16 @@ class Assembler(Directives):
                     seen += tok.is_op(",") and depth == 0
             raise AsmSyntaxError(col, f"'{t.text}' takes {want} operand{'s' * (want != '1')}"
                                       f" ({usage}), got {count}")
-        best: tuple[int, AsmSyntaxError] | None = None
-        for form in candidates:
-            c = Cursor(cur.toks, cur.end_col)
-            c.i = cur.i
-            try:
-                return form, parse_operands(form, c)
-            except AsmSyntaxError as e:
-                if best is None or c.i > best[0]:
-                    best = (c.i, e)
-        error = best[1]
-        if t.text.lower() in STORES and error.message.startswith("expected '('"):
-            error.message = (f"{t.text} needs 'offset(register)'; to store at a label, "
-                             f"name a temporary register: '{t.text} rs, label, temp'")
-            commas = [k for k, tok in enumerate(cur.toks) if k >= cur.i and tok.is_op(",")]
-            if commas and commas[0] + 1 < len(cur.toks):
-                error.col = cur.toks[commas[0] + 1].col
-        raise error
+        try:
+            return parse_first(candidates, cur)
+        except AsmSyntaxError as error:
+            if t.text.lower() in STORES and error.message.startswith("expected '('"):
+                error.message = (f"{t.text} needs 'offset(register)'; to store at a label, "
+                                 f"name a temporary register: '{t.text} rs, label, temp'")
+                commas = [k for k, tok in enumerate(cur.toks) if k >= cur.i and tok.is_op(",")]
+                if commas and commas[0] + 1 < len(cur.toks):
+                    error.col = cur.toks[commas[0] + 1].col
+            raise
 
     # -- layout and second pass ----------------------------------------------------------------
 

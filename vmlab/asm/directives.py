@@ -25,7 +25,7 @@ from . import macros
 from .encodings import REAL, REAL_LITERAL, real_bytes, real_hint, sleb128, uleb128
 from .errors import AsmSyntaxError, NotYet, suggest
 from .expr import Expr, evaluate, is_register_name, parse_expr
-from .forms import Form, parse_operands
+from .forms import Form, count_operands, parse_first
 from .items import MAX_ALIGN, MAX_SIZE, Bytes, Data, Instr, Section
 from .lexer import IDENT, OP, STR, Cursor, Token, strip_block_comments
 
@@ -59,15 +59,6 @@ INSN_OPCODES = {
     "JALR": 0x67, "JAL": 0x6F, "SYSTEM": 0x73, "OP_VE": 0x77, "CUSTOM_3": 0x7B}
 _INSN_USAGE = {"r": ".insn r opcode, func3, func7, rd, rs1, rs2",
                "i": ".insn i opcode, func3, rd, rs1, imm (or rd, imm(rs1))"}
-
-
-def _operand_count(cur: Cursor) -> int:
-    depth, count = 0, 0 if cur.at_end() else 1
-    for t in cur.toks[cur.i:]:
-        if t.kind == OP:
-            depth += (t.text == "(") - (t.text == ")")
-            count += t.text == "," and depth == 0
-    return count
 
 
 def section_kind(name: str, flags: str = "", nobits: bool = False) -> str | None:
@@ -210,12 +201,7 @@ class Directives:
 
     def d_org(self, t: Token, cur: Cursor) -> None:
         target = parse_expr(cur)
-        fill = 0
-        if cur.accept(","):
-            fill_expr = parse_expr(cur)
-            fill = self.value(fill_expr)
-            if not -128 <= fill <= 255:
-                raise AsmSyntaxError(fill_expr.col, f"fill value {fill} out of range [-128, 255]")
+        fill = self._fill_byte(cur)
         cur.expect_end()
         try:
             v = evaluate(target, self)
@@ -231,7 +217,7 @@ class Directives:
                                              f"in section '{sect.name}' (.org cannot move backwards)")
         if v.n > MAX_SIZE:
             raise AsmSyntaxError(target.col, f".org offset {v.n} out of range [0, {MAX_SIZE}]")
-        self._bytes(bytes([fill & 0xFF]) * (v.n - sect.size), t.col, mapped=False)
+        self._bytes(bytes([fill]) * (v.n - sect.size), t.col, mapped=False)
 
     def d_comm(self, t: Token, cur: Cursor) -> None:
         """.comm and .lcomm: zeroed space in .bss with a label. .comm's is global and, as a
@@ -301,7 +287,7 @@ class Directives:
             raise AsmSyntaxError(cur.col, f"{what}: vmlab takes '{_INSN_USAGE['r']}' and "
                                           f"'{_INSN_USAGE['i']}'")
         cur.next()
-        count = _operand_count(cur)
+        count = count_operands(cur)
         if count not in ((6,) if fmt == "r" else (4, 5)):
             raise AsmSyntaxError(t.col, f"'.insn {fmt}' takes {6 if fmt == 'r' else 5} operands "
                                         f"({_INSN_USAGE[fmt]}), got {count}")
@@ -318,16 +304,7 @@ class Directives:
                     extension="", match=match, fields=FORMATS[fmt.upper()])
         kinds = {f.name: f.kind for f in insn.fields}
         syntaxes = ["{rd}, {rs1}, {rs2}"] if fmt == "r" else ["{rd}, {rs1}, {imm}", "{rd}, {imm}({rs1})"]
-        best: tuple[int, AsmSyntaxError] | None = None
-        for syntax in syntaxes:
-            form, c = Form(insn.name, syntax, kinds, insn), Cursor(cur.toks, cur.end_col)
-            c.i = cur.i
-            try:
-                return form, parse_operands(form, c)
-            except AsmSyntaxError as e:
-                if best is None or c.i > best[0]:
-                    best = (c.i, e)
-        raise best[1]
+        return parse_first([Form(insn.name, syntax, kinds, insn) for syntax in syntaxes], cur)
 
     def _insn_opcode(self, cur: Cursor) -> int:
         tok = cur.peek()
@@ -363,15 +340,20 @@ class Directives:
 
     def d_space(self, t: Token, cur: Cursor) -> None:
         size_expr = parse_expr(cur)
-        fill = 0
-        if cur.accept(","):
-            fill_expr = parse_expr(cur)
-            fill = self.value(fill_expr)
-            if not -128 <= fill <= 255:
-                raise AsmSyntaxError(fill_expr.col, f"fill value {fill} out of range [-128, 255]")
+        fill = self._fill_byte(cur)
         cur.expect_end()
         size = self._count(size_expr)
-        self._bytes(bytes([fill & 0xFF]) * size, t.col)
+        self._bytes(bytes([fill]) * size, t.col)
+
+    def _fill_byte(self, cur: Cursor) -> int:
+        """The optional ', fill' of .space and .org: a byte, -128 to 255 (0 if none)."""
+        if not cur.accept(","):
+            return 0
+        fill_expr = parse_expr(cur)
+        fill = self.value(fill_expr)
+        if not -128 <= fill <= 255:
+            raise AsmSyntaxError(fill_expr.col, f"fill value {fill} out of range [-128, 255]")
+        return fill & 0xFF
 
     def _count(self, expr: Expr, what: str = "size") -> int:
         n = self.value(expr)

@@ -17,13 +17,13 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from ..isa import ISA, Alias, Insn
+from ..isa import ISA, Insn
 from ..isa.csrs import CSR_NUMBERS
 from ..isa.fields import Field
 from ..isa.regs import REG_NUMBERS
 from .errors import AsmSyntaxError
 from .expr import Num, is_register_name, parse_expr
-from .lexer import IDENT, NUM, Cursor
+from .lexer import IDENT, NUM, OP, Cursor
 
 _FMT = string.Formatter()
 
@@ -161,3 +161,31 @@ def parse_operands(form: Form, cur: Cursor) -> dict[str, object]:
             ops[name] = _operand(form.kinds[name], cur, next_literal.startswith("("))
     cur.expect_end()
     return ops
+
+
+def count_operands(cur: Cursor) -> int:
+    """Operands from the cursor to the end of the statement: commas outside parentheses."""
+    toks = cur.toks[cur.i:]
+    if not toks:
+        return 0
+    depth, count = 0, 1
+    for t in toks:
+        if t.kind == OP:
+            depth += (t.text == "(") - (t.text == ")")
+            count += t.text == "," and depth == 0
+    return count
+
+
+def parse_first(forms: list[Form], cur: Cursor) -> tuple[Form, dict[str, object]]:
+    """The first of `forms` whose syntax the operands parse with, and its operands; else the
+    error of the form that matched furthest (the most relevant one). `cur` is not moved."""
+    best: tuple[int, AsmSyntaxError] | None = None
+    for form in forms:
+        c = Cursor(cur.toks, cur.end_col)
+        c.i = cur.i
+        try:
+            return form, parse_operands(form, c)
+        except AsmSyntaxError as e:
+            if best is None or c.i > best[0]:
+                best = (c.i, e)
+    raise best[1]
