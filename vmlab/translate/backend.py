@@ -285,9 +285,7 @@ class TranslateBackend(Backend):
                     if (s in starts or s in linked) and s not in r.chained:
                         r.chained.append(s)
         for r in rows.values():
-            seen = self._jumps.get(r.end - 4)
-            if seen:
-                r.jump_targets = sorted(seen, key=seen.__getitem__, reverse=True)
+            r.jump_targets = self._targets_seen(r.end - 4)
         return sorted(rows.values(), key=lambda r: (r.start, r.priv))
 
     def source(self, pc: int | None = None) -> str:
@@ -816,7 +814,7 @@ class TranslateBackend(Backend):
         owners = self._owners.get(priv, {})
         while queue:
             sh = shapes[queue.popleft()]
-            for t in sh.successors() + self._jump_targets(sh):
+            for t in sh.successors() + (self._targets_seen(sh.codes[-1].pc) if sh.dynamic else []):
                 if t in shapes or t in bps or t in self._smc:
                     continue
                 if len(shapes) >= self.max_region_blocks or total >= self.max_region_insns:
@@ -839,10 +837,10 @@ class TranslateBackend(Backend):
                     take(t, nsh)
         return list(shapes.values())
 
-    def _jump_targets(self, sh: Shape) -> list[int]:
-        """Where the computed jump ending block `sh` has gone so far, most often first (a
-        region takes a jump table's targets in as it takes a branch's)."""
-        seen = self._jumps.get(sh.codes[-1].pc) if sh.dynamic else None
+    def _targets_seen(self, pc: int) -> list[int]:
+        """Where the computed jump at pc has gone so far, most often first (a region takes a
+        jump table's targets in as it takes a branch's)."""
+        seen = self._jumps.get(pc)
         return sorted(seen, key=seen.__getitem__, reverse=True) if seen else []
 
     def _inside_translation(self, pc: int, priv: int) -> bool:
