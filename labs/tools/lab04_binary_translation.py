@@ -209,6 +209,48 @@ CELLS = [
     show_blocks(blocks_only.backend)
     """),
     md("""
+    A `ret` goes back to its caller. A C `switch` compiled to a **jump table** is another kind of
+    computed jump: `jr` to an address loaded from a table, a different case each time. The
+    translator watches where such a jump goes (the blocks' `jump_targets`), and a region formed
+    around it takes the targets in like branch targets: a case that gets hot needs no lookup,
+    and no region of its own that later swallows the others.
+    """),
+    code("""
+    SWITCH = '''
+        .globl main
+    main:
+        li   s1, 400
+        li   a0, 0
+        la   s2, table
+    loop:
+        andi t0, s1, 3          # case s1 % 4
+        slli t0, t0, 2
+        add  t0, t0, s2
+        lw   t0, 0(t0)
+        jr   t0                 # through the table
+    case0: addi a0, a0, 1
+        j    next
+    case1: xori a0, a0, 5
+        j    next
+    case2: slli a0, a0, 1
+        j    next
+    case3: sub  a0, a0, s1
+    next:
+        addi s1, s1, -1
+        bnez s1, loop
+        ret
+        .data
+    table: .word case0, case1, case2, case3
+    '''
+    switch = Machine("translate")
+    switch.load(SWITCH)
+    switch.run()
+    jr = next(b for b in switch.backend.blocks if b.jump_targets and b.translated)
+    print("jr seen going to:", ", ".join(f"{t:#x}" for t in jr.jump_targets))
+    print("the cases:       ", ", ".join(f"{switch.symbol(c):#x}" for c in ("case0", "case1", "case2", "case3")))
+    show_stats(switch.backend, keys=("translations", "blocks translated", "cache misses"))
+    """),
+    md("""
     ### Hot-code threshold
 
     The threshold trades translation time against interpretation time. Translating everything
@@ -518,8 +560,9 @@ CELLS = [
 
     * A translator turns a guest block (or a region of blocks) into host code once and caches
       it; it interprets first, and translates what is hot (Crusoe; FX!32 did it between runs).
-    * Chaining and regions keep control transfers out of the cache; computed jumps (`ret`) need
-      a lookup unless the target is inside the same translation.
+    * Chaining and regions keep control transfers out of the cache; computed jumps (`ret`, jump
+      tables) need a lookup unless the target is inside the same translation, so a translator
+      watches where they go and takes the usual targets in.
     * A translation is a copy: stores into code must invalidate it (`fence.i` on RISC-V;
       detection of stores into translated code for x86 guests).
     * Optimisation passes run over the translator's own representation; check them against the
