@@ -47,6 +47,12 @@ BINARY = [
 ]
 
 
+def _main(header: str, lines: list[str]) -> str:
+    """The program: the helpers, then main() running `lines` and printing the checksum."""
+    return "\n".join([header, "int main(void) {", *("    " + ln for ln in lines),
+                      '    printf("ck=%llx\\n", (unsigned long long)ck);', "    return 0;", "}"])
+
+
 def const(r):
     k = r.random()
     if k < 0.4:
@@ -104,19 +110,12 @@ class IntegerGen:
 
     def program(self):
         r = self.r
-        lines = [HDR, "int main(void) {"]
-        for n, t in self.vars:
-            lines.append(f"    volatile {t} {n}_init = ({t}){lit(const(r), 'uint64_t')};")
-            lines.append(f"    {t} {n} = {n}_init;")
-        for _ in range(r.randint(5, 25)):
-            lines.append("    " + self.stmt())
-        for n, t in self.vars:
-            fmt = "%lld" if t.startswith("int") else "%llu"
-            cast = "long long" if t.startswith("int") else "unsigned long long"
-            lines.append(f'    printf("{n}={fmt}\\n", ({cast}){n});')
-        lines.append('    printf("ck=%llx\\n", (unsigned long long)ck);')
-        lines.append("    return 0;\n}")
-        return "\n".join(lines)
+        decls = [f"volatile {t} {n}_init = ({t}){lit(const(r), 'uint64_t')}; {t} {n} = {n}_init;"
+                 for n, t in self.vars]
+        stmts = [self.stmt() for _ in range(r.randint(5, 25))]
+        prints = [f'printf("{n}=%lld\\n", (long long){n});' if t.startswith("int") else
+                  f'printf("{n}=%llu\\n", (unsigned long long){n});' for n, t in self.vars]
+        return _main(HDR, decls + stmts + prints)
 
 
 def integer_program(seed: int) -> str:
@@ -186,22 +185,17 @@ class FloatGen:
 
     def program(self):
         r = self.r
-        lines = [FLOAT_HDR, "int main(void) {"]
-        for n, t in self.vars:
-            lines.append(f"    volatile {t} {n}_init = ({t}){_TO_INT.get(t, '')}({self.const()}); {t} {n} = {n}_init;")
+        decls = [f"volatile {t} {n}_init = ({t}){_TO_INT.get(t, '')}({self.const()}); {t} {n} = {n}_init;"
+                 for n, t in self.vars]
+        stmts = []
         for _ in range(r.randint(5, 25)):
             if r.random() < 0.15:
-                lines.append(f"    for (int k = 0; k < {r.randint(1, 6)}; k++) {{ {self.stmt()} {self.stmt()} }}")
+                stmts.append(f"for (int k = 0; k < {r.randint(1, 6)}; k++) {{ {self.stmt()} {self.stmt()} }}")
             else:
-                lines.append("    " + self.stmt())
-        for n, t in self.vars:
-            if t in ("double", "float"):
-                lines.append(f'    p{t[0]}("{n}", {n});')
-            else:
-                lines.append(f'    printf("{n}=%lld\\n", (long long){n});')
-        lines.append('    printf("ck=%llx\\n", (unsigned long long)ck);')
-        lines.append("    return 0;\n}")
-        return "\n".join(lines)
+                stmts.append(self.stmt())
+        prints = [f'p{t[0]}("{n}", {n});' if t in ("double", "float") else
+                  f'printf("{n}=%lld\\n", (long long){n});' for n, t in self.vars]
+        return _main(FLOAT_HDR, decls + stmts + prints)
 
 
 def float_program(seed: int) -> str:
