@@ -181,13 +181,17 @@ class Assembler(Directives):
         finally:
             self.cur, self.elem = saved
 
-    def value(self, expr: Expr) -> Value:
-        """Evaluate in the first pass where the value must be known now (sizes, counts)."""
+    def known(self, expr: Expr) -> Value:
+        """Evaluate in the first pass where the value, constant or address, must be known now."""
         try:
-            v = evaluate(expr, self)
+            return evaluate(expr, self)
         except NotYet:
             raise AsmSyntaxError(expr.col, "value must be known at this point "
                                            "(it depends on a label or symbol defined later)") from None
+
+    def value(self, expr: Expr) -> int:
+        """Evaluate in the first pass where a constant must be known now (sizes, counts)."""
+        v = self.known(expr)
         if v.is_address:
             raise AsmSyntaxError(expr.col, "expected a constant, got an address")
         return v.n
@@ -486,14 +490,23 @@ class Assembler(Directives):
         forms = FORMS.get(mnemonic)
         if forms is None:
             raise AsmSyntaxError(t.col, f"unknown instruction '{t.text}'{suggest(mnemonic, FORMS)}")
+        self._add_instr(t, lambda item: self._planned(item, *self._match(t, forms, cur)))
+
+    def _planned(self, item: Instr, form: Form, ops: dict) -> tuple[Form, dict]:
+        """A pseudo-instruction's size and expansion are decided here, in the first pass."""
+        if form.pseudo:
+            with self.at(item):
+                item.size, item.plan = pseudo.plan(form, ops, self)
+        return form, ops
+
+    def _add_instr(self, t: Token, parse) -> None:
+        """An instruction item, its form and operands from parse(item); when that fails, four
+        zero bytes hold its place (the layout after it stays right) and the error goes on."""
         if self.section.kind == "bss":
             raise AsmSyntaxError(t.col, "instructions are not allowed in .bss")
         item = self._new(Instr, size=4)
         try:
-            item.form, item.ops = self._match(t, forms, cur)
-            if item.form.pseudo:
-                with self.at(item):
-                    item.size, item.plan = pseudo.plan(item.form, item.ops, self)
+            item.form, item.ops = parse(item)
         except AsmSyntaxError:
             self._add(Bytes(item.section, item.offset, item.line, item.pos, 4, b"\0" * 4, False))
             raise

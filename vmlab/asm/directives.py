@@ -26,7 +26,7 @@ from .encodings import REAL, REAL_LITERAL, real_bytes, real_hint, sleb128, uleb1
 from .errors import AsmSyntaxError, NotYet, suggest
 from .expr import Expr, evaluate, is_register_name, parse_expr
 from .forms import Form, count_operands, parse_first
-from .items import MAX_ALIGN, MAX_SIZE, Bytes, Data, Instr, Section
+from .items import MAX_ALIGN, MAX_SIZE, Data, Section
 from .lexer import IDENT, OP, STR, Cursor, Token, strip_block_comments
 
 NOP = ISA.by_name["addi"].encode(rd=0, rs1=0, imm=0).to_bytes(4, "little")
@@ -203,11 +203,7 @@ class Directives:
         target = parse_expr(cur)
         fill = self._fill_byte(cur)
         cur.expect_end()
-        try:
-            v = evaluate(target, self)
-        except NotYet:
-            raise AsmSyntaxError(target.col, "value must be known at this point (it depends on "
-                                             "a label or symbol defined later)") from None
+        v = self.known(target)
         sect = self.section
         if v.is_address and v.section is not sect:     # an offset within the section, as in gas
             raise AsmSyntaxError(target.col, f".org needs an offset in the current section "
@@ -233,10 +229,7 @@ class Directives:
         size = self._count(size_expr)
         align = 1
         if align_expr is not None:
-            align = self.value(align_expr)
-            if align < 1 or align & (align - 1) or align > MAX_ALIGN:
-                raise AsmSyntaxError(align_expr.col, f"alignment {align} must be a power of 2 "
-                                                     f"up to {MAX_ALIGN}")
+            align = self._alignment(align_expr, self.value(align_expr))
         if local:
             sect = self._section(".bss", "bss")
         else:
@@ -270,13 +263,7 @@ class Directives:
 
     def d_insn(self, t: Token, cur: Cursor) -> None:
         """.insn r and .insn i: an instruction word from its fields (RISC-V gas and LLVM)."""
-        item = self._new(Instr, size=4)
-        try:
-            item.form, item.ops = self._insn_form(t, cur)
-        except AsmSyntaxError:
-            self._add(Bytes(item.section, item.offset, item.line, item.pos, 4, bytes(4), False))
-            raise
-        self._add(item)
+        self._add_instr(t, lambda item: self._insn_form(t, cur))
 
     def _insn_form(self, t: Token, cur: Cursor) -> tuple[Form, dict]:
         fmt_tok = cur.peek()
@@ -291,8 +278,6 @@ class Directives:
         if count not in ((6,) if fmt == "r" else (4, 5)):
             raise AsmSyntaxError(t.col, f"'.insn {fmt}' takes {6 if fmt == 'r' else 5} operands "
                                         f"({_INSN_USAGE[fmt]}), got {count}")
-        if self.section.kind == "bss":
-            raise AsmSyntaxError(t.col, "instructions are not allowed in .bss")
         opcode = self._insn_opcode(cur)
         cur.expect(",")
         match = opcode | self._insn_field(cur, "func3", 7) << 12
@@ -346,14 +331,22 @@ class Directives:
         self._bytes(bytes([fill]) * size, t.col)
 
     def _fill_byte(self, cur: Cursor) -> int:
-        """The optional ', fill' of .space and .org: a byte, -128 to 255 (0 if none)."""
-        if not cur.accept(","):
-            return 0
-        fill_expr = parse_expr(cur)
-        fill = self.value(fill_expr)
+        """The optional ', fill' of .space and .org (0 if none)."""
+        return self._fill_value(parse_expr(cur)) if cur.accept(",") else 0
+
+    def _fill_value(self, expr: Expr) -> int:
+        """A fill operand: a byte, given from -128 to 255."""
+        fill = self.value(expr)
         if not -128 <= fill <= 255:
-            raise AsmSyntaxError(fill_expr.col, f"fill value {fill} out of range [-128, 255]")
+            raise AsmSyntaxError(expr.col, f"fill value {fill} out of range [-128, 255]")
         return fill & 0xFF
+
+    @staticmethod
+    def _alignment(expr: Expr, n: int) -> int:
+        """n, checked as a byte alignment (.balign, .comm): a power of 2 up to MAX_ALIGN."""
+        if n < 1 or n & (n - 1) or n > MAX_ALIGN:
+            raise AsmSyntaxError(expr.col, f"alignment {n} must be a power of 2 up to {MAX_ALIGN}")
+        return n
 
     def _count(self, expr: Expr, what: str = "size") -> int:
         n = self.value(expr)
@@ -388,27 +381,20 @@ class Directives:
         cur.expect_end()
         n = self.value(amount)
         if name == ".balign":
-            n = max(n, 1)
-            if n & (n - 1) or n > MAX_ALIGN:
-                raise AsmSyntaxError(amount.col, f"alignment {n} must be a power of 2 up to {MAX_ALIGN}")
-            align = n
+            align = self._alignment(amount, max(n, 1))
         else:           # .align and .p2align: RISC-V gas takes a power of two
             if not 0 <= n <= MAX_ALIGN.bit_length() - 1:
                 raise AsmSyntaxError(amount.col, f"alignment exponent {n} out of range "
                                                  f"[0, {MAX_ALIGN.bit_length() - 1}]")
             align = 1 << n
-        fill_value = None
-        if fill is not None:
-            fill_value = self.value(fill)
-            if not -128 <= fill_value <= 255:
-                raise AsmSyntaxError(fill.col, f"fill value {fill_value} out of range [-128, 255]")
+        fill_value = self._fill_value(fill) if fill is not None else None
         max_skip = self._count(limit, "maximum") if limit is not None else None
         self.section.align = max(self.section.align, align)
         pad = align_up(self.section.size, align) - self.section.size
         if max_skip is not None and pad > max_skip:
             pad = 0
         if fill_value is not None:
-            data = bytes([fill_value & 0xFF]) * pad
+            data = bytes([fill_value]) * pad
         elif self.section.kind == "text":
             data = _code_padding(pad)
         else:
