@@ -1322,3 +1322,76 @@ def test_fault_among_the_instructions_a_branch_jumps_over():
     assert dut.state.pc == ref.state.pc == dut.symbol("loop") + 12        # the lw
     assert compare_machines(ref, dut) == []
     assert any("n += 4" in dut.backend.source(t.pc) for t in dut.backend.translations)
+
+
+LIST_WALK = """
+    .globl _start
+_start:
+    li s1, {reps}
+    li s2, 0               # checksum
+    la s4, spare           # where the walk stores; at round {smc_at} of the last pass: its own code
+    la s5, walk
+    sub s5, s5, s4
+    la t0, walk
+    lw s3, 0(t0)           # the word at walk (stored back unchanged: the translation still goes)
+    li t3, {total}
+outer:
+    la a2, head
+    li a0, -1
+walk:                      # a list walk: one path round two blocks, left in the middle or at the end
+    addi a4, a2, 4
+    bgeu a2, a0, found
+    mv a1, a2
+    lw a2, 0(a4)           # faults on a wild next pointer
+    addi t3, t3, -1
+    seqz t5, t3
+    mul t5, t5, s5
+    add t6, s4, t5
+    sw s3, 0(t6)
+    add s2, s2, a1
+    bnez a2, walk
+found:
+    addi s1, s1, -1
+    bnez s1, outer
+    mv a0, s2
+    li a7, 93
+    ecall
+    .data
+spare: .word 0
+    .align 3
+head:
+{nodes}
+"""
+
+
+def list_walk(nodes: int = 40, reps: int = 30, wild: bool = False, smc_at: int | None = None):
+    """A program whose hot loop is a linked-list walk (two blocks, one path round)."""
+    lines = []
+    for i in range(nodes):
+        nxt = f"node{i + 1}" if i + 1 < nodes else ("0x10" if wild else "0")
+        lines.append(f"node{i}: .word {i * 3}, {nxt}")
+    total = 1 << 30 if smc_at is None else (reps - 1) * nodes + smc_at
+    return assemble(LIST_WALK.format(reps=reps, smc_at=smc_at, total=total, nodes="\n".join(lines)))
+
+
+@pytest.mark.parametrize("variant", [{}, dict(wild=True), dict(smc_at=17)], ids=["plain", "fault", "smc"])
+def test_a_loop_with_one_path_round_runs_as_a_for_loop(variant):
+    """A loop of two blocks, each leading to the next, runs as one for loop counted on the way
+    out: it is left in the middle of a round, at its end, by a fault and by a store that drops
+    the translation, and budgets end anywhere in it; every state matches the interpreter's."""
+    prog = list_walk(**variant)
+    for th in (8, 100):
+        ref, m, s_ref, s = run_both(prog, threshold=th)
+        assert s.kind is s_ref.kind and s.pc == s_ref.pc and s.code == s_ref.code
+        assert s.kind is (StopKind.TRAP if "wild" in variant else StopKind.EXITED)
+        assert compare_machines(ref, m) == []
+    walk = m.symbol("walk")
+    if not variant:
+        src = m.backend.source(walk)
+        assert "one path round" in src and "for _i in range(1, n // 11 + 1):" in src
+        compile(src, "<test>", "exec")
+        # executions counted on the way out add up (threshold 100: no translation was replaced,
+        # whose counts would go with it): each of 30 passes goes 40 times through walk
+        rows = [r for r in m.backend.blocks if r.start <= walk < r.end]
+        assert sum(r.executions for r in rows) == 30 * 40
+    assert_lockstep(prog, thresholds=(0, 8), max_steps=40_000)

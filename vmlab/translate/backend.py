@@ -464,17 +464,20 @@ class TranslateBackend(Backend):
         self.m.state.pc = pc
         n = loc["n"]
         if loop_len:
-            # inside a block's for loop: n is not yet charged for its iterations
+            # inside a for loop: n is not yet charged for its rounds, nor the counters;
+            # kb: (block, d) for each block that ran _i + d times
             i = loc["_i"]
-            rec.counts[kb] += i
+            for k, d in kb:
+                rec.counts[k] += i + d
             n -= loop_len * i
         self._left = n + back
 
-    def _leave(self, rec: Translation, loc: dict, pc: int, n: int, kb: int):
-        """Generated code after a store dropped its own translation: write back and leave."""
+    def _leave(self, rec: Translation, loc: dict, pc: int, n: int, counts: tuple):
+        """Generated code after a store dropped its own translation: write back and leave.
+        `counts`: inside a for loop, (block, d) for each block that ran _i + d times."""
         self._spill(rec, loc)
-        if kb >= 0:
-            rec.counts[kb] += loc["_i"]
+        for k, d in counts:
+            rec.counts[k] += loc["_i"] + d
         return self._ns[rec.priv]["_lookup"](pc), n
 
     def _spill(self, rec: Translation, loc: dict) -> None:
@@ -890,7 +893,8 @@ class TranslateBackend(Backend):
     def _install(self, pc: int, priv: int, shapes: list[Shape], t0: float):
         """Generate, compile and cache the function for these blocks (entry at pc)."""
         shapes = layout(shapes)
-        g = generate(shapes, priv, self.m._symbols_lookup, entry=pc, grow_every=self.grow_every)
+        g = generate(shapes, priv, self.m._symbols_lookup, entry=pc, grow_every=self.grow_every,
+                     runs=lambda a: self._runs(a, priv))
         rec = Translation(pc, priv, shapes, g.form)
         rec.grow_wait = self.grow_every
         rec.generated = g

@@ -44,6 +44,10 @@ from ..trap import PRIV_NAMES
 from .records import Shape
 
 COMMENT_COLUMN = 60
+# a loop with one path round runs as a for loop if it goes round at least this many times per
+# entry (entering and leaving the for loop costs about as much as two rounds of dispatching)
+MIN_ROUNDS = 3
+MIDWAY = 0x7FFFFFFF            # budget such a loop's other blocks ask for: more than any slice
 DISPATCH_SEGMENT = 4           # blocks (or inner loops) under one `if b <= last:` test of a region's chain
 
 
@@ -51,8 +55,8 @@ DISPATCH_SEGMENT = 4           # blocks (or inner loops) under one `if b <= last
 class Generated:
     code: str                                   # the source that is compiled (no comments)
     form: str                                   # "block", "loop" or "region"
-    # source line -> (guest pc, budget correction, loop length, block index): see TranslateBackend._fault
-    line_info: dict[int, tuple[int, int, int, int]]
+    # source line -> (guest pc, budget correction, loop length, counts in the loop): see TranslateBackend._fault
+    line_info: dict[int, tuple[int, int, int, tuple]]
     targets: list[int] = field(default_factory=list)   # static successors outside: _L0, _L1 ...
     comments: dict[int, object] = field(default_factory=dict)  # line index -> comment (str, or (word, pc))
     symbols: object = None
@@ -173,16 +177,18 @@ def inner_loops(shapes: list[Shape]) -> list[tuple[int, set[int]]]:
 
 
 def generate(shapes: list[Shape], priv: int, symbols=None, entry: int | None = None,
-             grow_every: int = 64) -> Generated:
+             grow_every: int = 64, runs=None) -> Generated:
     """Source of ``_make`` for these blocks, laid out in this order; `entry` defaults to the
-    first. Every `grow_every`-th entry (a power of two) the function calls ``_grow``."""
-    g = _Generator(shapes, priv, symbols, shapes[0].pc if entry is None else entry)
+    first. Every `grow_every`-th entry (a power of two) the function calls ``_grow``.
+    `runs(pc)`: how often the block at pc has run so far (None: unknown), to tell loops that
+    go round many times per entry from those that do not."""
+    g = _Generator(shapes, priv, symbols, shapes[0].pc if entry is None else entry, runs)
     g.grow_mask = grow_every - 1
     return g.run()
 
 
 class _Generator:
-    def __init__(self, shapes: list[Shape], priv: int, symbols, entry: int):
+    def __init__(self, shapes: list[Shape], priv: int, symbols, entry: int, runs=None):
         self.form = choose_form(shapes)
         self.shapes = shapes
         self.entry = entry
@@ -193,12 +199,22 @@ class _Generator:
         # inner loops whose blocks are next to each other run as a nested while loop:
         # block index -> (first, last) index of its loop
         self.loop: dict[int, tuple[int, int]] = {}
+        # inner loops with one path round (each block leads to the next, the last back to the
+        # header; any other exit leaves the loop) run as one `for` loop: first index -> its
+        # blocks in the order they run, header first
+        self.rounds: dict[int, list[int]] = {}
         if self.dispatch:
             for h, body in inner_loops(shapes):
                 lo, hi = min(body), max(body)
                 if hi - lo + 1 == len(body) and h == lo:
+                    path = one_path(shapes, h, body, self.index)
+                    if path is not None and _rounds_per_entry(shapes, path, runs) >= MIN_ROUNDS:
+                        self.rounds[lo] = path
+                        continue
                     for k in body:
                         self.loop[k] = (lo, hi)
+        self.round_of = {k: path for path in self.rounds.values() for k in path}
+        self.rnd: _Round | None = None           # set while emitting the body of such a loop
         # budget checks: only where control can arrive other than by a jump forward in the
         # chain (a jump back, the exit of a block that loops on itself; a computed
         # jump checks the `need` of the block it lands on before it goes there); such
@@ -237,16 +253,23 @@ class _Generator:
         succ = [[index[t] for t in sh.exits if t in index] for sh in shapes]
         checked = self.checked
         for k, sh in enumerate(shapes):
-            looping = sh.pc in sh.exits
-            if looping:                        # its for loop checks the budget itself
-                checked.add(k)
+            path = self.round_of.get(k)
+            looping = sh.pc in sh.exits or path is not None
+            if looping and (path is None or k == path[0]):
+                checked.add(k)                 # its for loop checks the budget itself
             for j in succ[k]:
+                if path is not None and j in path:
+                    continue                   # round the loop: its for loop counts
                 if j <= k or looping:          # a jump back, or out of a for loop: `continue`
                     checked.add(j)
         need = [0] * len(shapes)
         for k in range(len(shapes) - 1, -1, -1):
             ahead = [need[j] for j in succ[k] if j > k and j not in checked]
             need[k] = len(shapes[k].codes) + max(ahead, default=0)
+        for path in self.rounds.values():
+            for k in path[1:]:
+                need[k] = MIDWAY             # entered midway: interpreted up to the header
+            need[path[0]] = sum(len(shapes[k].codes) for k in path)
         self.need = need
 
     # -- helpers ------------------------------------------------------------------------------
@@ -289,7 +312,8 @@ class _Generator:
         if self.dispatch:
             e("    _IN = {" + ", ".join(f"{sh.pc:#x}: {k}" for k, sh in enumerate(shapes)) + "}.get",
               comment="# block start -> index, for computed jumps")
-            e(f"    _ND = {tuple(self.need)}", comment="# steps each block needs to reach the next check")
+            nd = ", ".join("0x7fffffff" if v == MIDWAY else str(v) for v in self.need)
+            e(f"    _ND = ({nd}{',' if len(self.need) == 1 else ''})", comment="# steps each block needs to reach the next check")
         e(f"    def {name}(n{f', b={self.index[self.entry]}' if self.dispatch else ''}):")
         b = " " * 8
         K = len(shapes)
@@ -326,6 +350,8 @@ class _Generator:
                 k = 0
                 while k < len(shapes):
                     lo, hi = self.loop.get(k, (k, k))
+                    if k in self.rounds:
+                        hi = k + len(self.rounds[k]) - 1
                     items.append((lo, hi))
                     k = hi + 1
                 segs = ([items[j:j + DISPATCH_SEGMENT] for j in range(0, len(items), DISPATCH_SEGMENT)]
@@ -336,6 +362,9 @@ class _Generator:
                         e(f"{ind}if b <= {seg[-1][1]}:", comment=f"# blocks {seg[0][0]}-{seg[-1][1]}")
                         ind += "    "
                     for lo, hi in seg:
+                        if lo in self.rounds:
+                            self.round_loop(lo, hi, ind)
+                            continue
                         if lo not in self.loop:
                             e(f"{ind}if b == {lo}:", comment=f"# block {shapes[lo].pc:#x}")
                             self.block(shapes[lo], lo, ind + "    ")
@@ -382,12 +411,42 @@ class _Generator:
             self.emit(ind + "; ".join(f"{REG_NAMES[i]} = _x[{i}]" for i in regs[k:k + 8]))
 
     # -- one block ----------------------------------------------------------------------------
+    def round_loop(self, lo: int, hi: int, ind: str) -> None:
+        """An inner loop with one path round (blocks lo-hi): a ``for`` loop over whole rounds,
+        its blocks one after the other with no dispatch and no counting inside; an exit counts
+        what ran (the rounds before, this one up to the exit). A block after the header needs
+        MIDWAY steps: entered there (a slice that ended in the loop, a computed jump), the function
+        hands it to the interpreter at once, block by block up to the header."""
+        e = self.emit
+        shapes = self.shapes
+        path = self.rounds[lo]
+        h = path[0]
+        L = sum(len(shapes[k].codes) for k in path)
+        e(f"{ind}if {lo} <= b <= {hi}:", comment=f"# loop {shapes[h].pc:#x}: blocks {lo}-{hi}, one path round")
+        ind += "    "
+        e(f"{ind}if b != {h}: break", comment="# (entered midway: the rest of the round is interpreted)")
+        e(f"{ind}_i = 0")
+        e(f"{ind}for _i in range(1, n // {L} + 1):", comment="# as many rounds as the budget allows")
+        before = 0
+        for pos, k in enumerate(path):
+            self.rnd = _Round(path, pos, L, before)
+            self.block(shapes[k], k, ind + "    ")
+            before += len(shapes[k].codes)
+        self.rnd = None
+        e(f"{ind}else:")                          # ran out of budget at the header
+        e(f"{ind}    n -= {L} * _i; " + "; ".join(f"_c{k} += _i" for k in path))
+        e(f"{ind}    break")
+        e(f"{ind}if _nx is not None: break")      # left the loop (counted where it left)
+        e(f"{ind}continue")
+
     def block(self, sh: Shape, kb: int, ind: str) -> None:
         """Code of block `sh` (index kb) at indentation `ind`, with its budget check."""
         e = self.emit
         L = len(sh.codes)
         looping = self.form != "block" and sh.pc in sh.exits
-        if looping:
+        if self.rnd is not None:
+            body = ind                            # round a loop: its for loop counts
+        elif looping:
             # a block that jumps back to itself: a for loop over the iterations the budget allows
             e(f"{ind}_i = 0")
             e(f"{ind}for _i in range(1, n // {L} + 1):", comment="# as many times as the budget allows")
@@ -446,7 +505,13 @@ class _Generator:
         """One instruction's lines, its exits filled in, its disassembly as a comment."""
         L = len(sh.codes)
         c = sh.codes[k]
-        where = (c.pc, -k, 0, -1) if self.form == "block" else (c.pc, L - k, L if looping else 0, kb)
+        rnd = self.rnd
+        if self.form == "block":
+            where = (c.pc, -k, 0, ())
+        elif rnd is not None:
+            where = (c.pc, rnd.L - rnd.before - k, rnd.L, rnd.counts())
+        else:
+            where = (c.pc, L - k, L, ((kb, 0),)) if looping else (c.pc, L - k, 0, ())
         ret = sh.end if k == L - 1 and c.falls_through and not c.ins.ends_block else None
         # the rendered lines, with placeholders for the exits, depend only on the statements:
         # kept with the instruction's code, they serve every later translation of it
@@ -467,6 +532,8 @@ class _Generator:
 
     def exit(self, sh: Shape, kb: int, looping: bool, value: ast.expr, regs) -> list[str]:
         L = len(sh.codes)
+        if self.rnd is not None:
+            return self.round_exit(sh, value)
 
         def leave() -> list[str]:
             """Write back and flush before returning (a region leaves through its epilogue)."""
@@ -508,18 +575,89 @@ class _Generator:
             inner = [f"if {v} == {sh.pc:#x}: continue"]
         return inner + leave() + [f"return {look}, {n}"]
 
+    def round_exit(self, sh: Shape, value: ast.expr) -> list[str]:
+        """An exit of a block inside a one-path loop's for loop."""
+        rnd = self.rnd
+        path, pos = rnd.path, rnd.pos
+        if isinstance(value, ast.Constant):
+            k = self.index.get(value.value)
+            if k in path and path.index(k) == (pos + 1) % len(path):
+                return ["pass"] if k != path[0] else ["continue"]     # on round the loop
+        done = rnd.before + len(sh.codes)          # this round's instructions up to here
+        count = [f"n -= {rnd.L} * _i" + (f" - {rnd.L - done}" if done < rnd.L else "")]
+        count += [f"_c{k} += _i" if d == 0 else f"_c{k} += _i - 1" for k, d in rnd.counts()]
+        out = ["; ".join(count)]
+        if isinstance(value, ast.Constant):
+            t = value.value
+            if t in self.index:
+                return out + [f"b = {self.index[t]}", "break"]
+            return out + [f"_nx = {self.link(t)}", "break"]
+        v = ast.unparse(value)
+        last = sh.codes[-1]
+        look = f"_jumped({v}, {last.pc:#x})" if computed_jump(last.ins, last.ops) else f"_lookup({v})"
+        return out + [f"b = _IN({v})", "if b is not None and n >= _ND[b]: break", f"_nx = {look}", "break"]
+
     def smc_exit(self, sh: Shape, kb: int, looping: bool, c, k: int, regs) -> list[str]:
         """After a store that reached the bus: if it dropped this translation, leave now."""
         L = len(sh.codes)
         refund = L - k - 1                       # instructions of this block not executed
+        counts: tuple = ()
         if self.form == "block":
             n = f"n - {k + 1}"
+        elif self.rnd is not None:
+            rnd = self.rnd
+            refund = rnd.L - rnd.before - k - 1
+            n = f"n - {rnd.L} * _i + {refund}" if refund else f"n - {rnd.L} * _i"
+            counts = rnd.counts()
         elif looping:
             n = f"n - {L} * _i + {refund}" if refund else f"n - {L} * _i"
+            counts = ((kb, 0),)
         else:
             n = f"n + {refund}" if refund else "n"
         # rare: the helper writes back the registers (and counters) from locals()
-        return [f"if _B.dead: return _leave(_B, locals(), {c.pc + 4:#x}, {n}, {kb if looping else -1})"]
+        return [f"if _B.dead: return _leave(_B, locals(), {c.pc + 4:#x}, {n}, {counts})"]
+
+
+@dataclass
+class _Round:
+    """Where code is being emitted inside a one-path loop: its blocks (header first), the
+    position of this block, the instructions of a whole round and those before this block."""
+    path: list[int]
+    pos: int
+    L: int
+    before: int
+
+    def counts(self) -> tuple:
+        """(block, d): block ran _i + d times once this block has run in round _i."""
+        return tuple((k, 0 if j <= self.pos else -1) for j, k in enumerate(self.path))
+
+
+def _rounds_per_entry(shapes: list[Shape], path: list[int], runs) -> float:
+    """Estimated rounds of a one-path loop per entry: the header's runs over the runs that did
+    not come round from the loop's end (at most as many as the fewest runs of another block)."""
+    if runs is None:
+        return float("inf")
+    head = runs(shapes[path[0]].pc)
+    back = min(runs(shapes[k].pc) for k in path[1:])
+    return head / max(1, head - back)
+
+
+def one_path(shapes: list[Shape], h: int, body: set[int], index: dict) -> list[int] | None:
+    """The blocks of loop `body` in the order they run, header first, if each jumps or falls
+    through to exactly one block of the loop (a call's return address does not count: the
+    call leaves the loop) and following them goes once round all of them; else None."""
+    nxt = {}
+    for k in body:
+        inside = {index[t] for t in shapes[k].exits if t in index and index[t] in body}
+        if len(inside) != 1 or len(set(shapes[k].successors()) & {shapes[j].pc for j in body}) != 1:
+            return None
+        nxt[k] = inside.pop()
+    path = [h]
+    while nxt[path[-1]] != h:
+        path.append(nxt[path[-1]])
+        if len(path) > len(body):
+            return None
+    return path if len(path) == len(body) else None
 
 
 def computed_jump(ins, ops: dict) -> bool:
@@ -589,6 +727,9 @@ def _expand_exits(lines: list[str], exits: list[list[str]]) -> list[str]:
         q = ln.index(")", p)
         code = exits[int(ln[p + 9:q])]
         head = ln[:p]
+        if code == ["pass"] and not head.strip() and out and out[-1].strip() == "else:":
+            out.pop()                          # "else: pass" says nothing
+            continue
         if head.strip():                       # "if cond: __exit__(k)" on one line
             if len(code) == 1:
                 out.append(head + code[0])
