@@ -112,7 +112,7 @@ CELLS = [
     * `f` runs 2,000 times, but its block counts a little less, and a 2-instruction block
       inside `f` ran once: `m.run()` executes in slices of a fixed number of instructions, and
       when a slice ends in the middle of a block, the next slice starts from that
-      instruction. A block's count is the number of times it ran from its first instruction.
+      instruction. A block's count is the number of times it ran whole, first instruction to last.
 
     ## 2. What a translation looks like
 

@@ -1380,18 +1380,63 @@ def test_a_loop_with_one_path_round_runs_as_a_for_loop(variant):
     out: it is left in the middle of a round, at its end, by a fault and by a store that drops
     the translation, and budgets end anywhere in it; every state matches the interpreter's."""
     prog = list_walk(**variant)
-    for th in (8, 100):
+    for th in (0, 8, 100):
         ref, m, s_ref, s = run_both(prog, threshold=th)
         assert s.kind is s_ref.kind and s.pc == s_ref.pc and s.code == s_ref.code
         assert s.kind is (StopKind.TRAP if "wild" in variant else StopKind.EXITED)
         assert compare_machines(ref, m) == []
-    walk = m.symbol("walk")
-    if not variant:
-        src = m.backend.source(walk)
-        assert "one path round" in src and "for _i in range(1, n // 11 + 1):" in src
-        compile(src, "<test>", "exec")
-        # executions counted on the way out add up (threshold 100: no translation was replaced,
-        # whose counts would go with it): each of 30 passes goes 40 times through walk
-        rows = [r for r in m.backend.blocks if r.start <= walk < r.end]
-        assert sum(r.executions for r in rows) == 30 * 40
+        if not variant:
+            walk = m.symbol("walk")
+            src = m.backend.source(walk + 8)        # (walk itself is also in the block from _start)
+            compile(src, "<test>", "exec")
+            if th:
+                # (at threshold 0 the region is entered in the loop, whose header then heads
+                # the outer loop too: one loop of four blocks, not one path round)
+                assert "one path round" in src and "for _i in range(1, n // 11 + 1):" in src
+            # executions counted on the way out add up, and so do those of the translations
+            # a bigger one replaced: each of 30 passes goes 40 times round the loop
+            rows = {r.start: r for r in m.backend.blocks}
+            assert rows[walk + 8].executions == 30 * 40, th
+            assert sum(r.executions for r in rows.values() if r.start <= walk < r.end) == 30 * 40, th
     assert_lockstep(prog, thresholds=(0, 8), max_steps=40_000)
+
+
+SUM_CALLS = """
+    .globl main
+main:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    li s0, 0
+    li s1, 0
+    li s2, 5000
+loop:
+    mv a0, s0
+    call f
+back:
+    add s1, s1, a0
+    addi s0, s0, 1
+    blt s0, s2, loop
+    mv a0, s1
+    lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+f:
+    mul a0, a0, a0
+    li t0, 7
+    remu a0, a0, t0
+    ret
+"""
+
+
+@pytest.mark.parametrize("threshold", [0, 8, 100])
+def test_block_executions_are_exact(threshold):
+    """`blocks` counts every whole run of a block, interpreted or translated, across slices
+    that end inside translations (the rest of the block interpreted) and across translations
+    that a bigger region replaced."""
+    m = Machine("translate", ram_size=1 << 20)
+    m.backend.threshold = threshold
+    m.load(assemble(SUM_CALLS))
+    assert m.run().exited and m.state.instret > 2 * 20_000      # several slices
+    rows = {r.start: r for r in m.backend.blocks}
+    assert rows[m.symbol("back")].executions == 5000
+    assert rows[m.symbol("loop")].executions == 4999            # the first: in the block of main

@@ -192,6 +192,7 @@ class TranslateBackend(Backend):
         self._smc: dict[int, int] = {}              # block start -> times a store overwrote its code
         self._shapes: dict[int, Shape] = {}         # pc -> decoded and emitted block (any priv)
         self._jumps: dict[int, dict[int, int]] = {}  # computed jump's pc -> {target: times seen}
+        self._past: list[tuple] = []                # (priv, blocks, counts, ranges) of translations a bigger one replaced
         self._emitted: dict = {}                    # (instruction, operand pattern, known inputs) -> InsnCode
         self._words: dict[int, tuple | None] = {}   # word -> (Insn, operands); None: illegal or system
         self._ns: dict[int, dict] = {}              # priv -> globals of the generated code
@@ -284,6 +285,11 @@ class TranslateBackend(Backend):
                         r.successors.append(s)
                     if (s in starts or s in linked) and s not in r.chained:
                         r.chained.append(s)
+        for priv, blocks, counts, _ in self._past:
+            for (a, _, _), count in zip(blocks, counts):
+                r = rows.get((a, priv))
+                if r is not None:
+                    r.executions += count
         for r in rows.values():
             r.jump_targets = self._targets_seen(r.end - 4)
         return sorted(rows.values(), key=lambda r: (r.start, r.priv))
@@ -658,6 +664,8 @@ class TranslateBackend(Backend):
                 backend.insns_interpreted += k
                 raise
             backend.insns_interpreted += k
+            if k == size:                # an execution: the whole block ran (not a slice's end)
+                c.execs += 1
             if k == n:                   # the slice ends here: look the next pc up in the next one
                 return backend._resume(nxt, priv), 0
             return (after if k == size else lookup)(nxt), n - k
@@ -668,7 +676,6 @@ class TranslateBackend(Backend):
                 fn = backend._translate(pc, priv)
                 if fn is not None:
                     return fn(n)
-            c.execs += 1
             return run(n)
         size = len(insns)
         rewrites = self._smc.get(pc, 0)
@@ -993,6 +1000,9 @@ class TranslateBackend(Backend):
             linecache.cache.pop(rec.filename, None)
             if replaced:
                 self.n_replaced += 1
+                # its executions still count (the list itself: the function may be on the
+                # stack, about to add its last ones)
+                self._past.append((priv, rec.blocks, rec.counts, rec.ranges))
             else:
                 self.invalidations += 1
         elif isinstance(rec, ColdBlock):
@@ -1028,6 +1038,7 @@ class TranslateBackend(Backend):
                 self._smc[a] = self._smc.get(a, 0) + 1
         for rec in hit:
             self._kill(rec)
+        self._past = [p for p in self._past if not any(a < hi and addr < b for a, b in p[3])]
 
     def invalidate_all(self) -> None:
         """Drop every translation and decoded block (fence.i, program load, restore)."""
@@ -1049,6 +1060,7 @@ class TranslateBackend(Backend):
         self._lines.clear()
         self._shapes.clear()
         self._jumps.clear()
+        self._past.clear()
         self._emitted.clear()
         for cache in self._cache.values():
             cache.clear()

@@ -324,9 +324,10 @@ class _Generator:
             sh = shapes[0]
             e(f"{b}if n < {len(sh.codes)}: return _partial({sh.pc:#x}, n)",
               comment="# fewer steps left than the block has")
-            e(f"{b}_E[0] += 1; _E[{K}] += 1")
+            e(f"{b}_E[{K}] += 1")
             e(grow[0], comment=f"# every {self.grow_mask + 1}th time: grow into a region?")
             e(grow[1]); e(grow[2])
+            e(f"{b}_E[0] += 1", comment="# (after: a region it grew into counts this run)")
             self.load_registers(b)
             e(f"{b}try:")
             self.block(sh, 0, b + "    ")
