@@ -27,6 +27,9 @@ Three forms, chosen by the shape of the code:
     ``while`` loop dispatching on ``b``, the index of the block to run next (a small int: in
     CPython comparing small ints is several times faster than comparing 32-bit addresses);
     control stays inside while the target is one of its blocks, registers stay in locals.
+    An inner loop of the region runs as a nested ``while`` loop; one whose blocks each lead to
+    the next (one path round, as in a list walk) as a ``for`` loop over whole rounds, counted
+    when it is left.
 
 The function is built by a factory ``_make(_B, _E, _L0, _L1, ...)``: ``_B`` is the
 :class:`~vmlab.translate.records.Translation` record, ``_E`` its execution counters, and each
