@@ -509,13 +509,13 @@ class _Generator:
         """One instruction's lines, its exits filled in, its disassembly as a comment."""
         L = len(sh.codes)
         c = sh.codes[k]
-        rnd = self.rnd
+        rnd = self._round(kb, L, looping)
         if self.form == "block":
             where = (c.pc, -k, 0, ())
         elif rnd is not None:
             where = (c.pc, rnd.L - rnd.before - k, rnd.L, rnd.counts())
         else:
-            where = (c.pc, L - k, L, ((kb, 0),)) if looping else (c.pc, L - k, 0, ())
+            where = (c.pc, L - k, 0, ())
         ret = sh.end if k == L - 1 and c.falls_through and not c.ins.ends_block else None
         # the rendered lines, with placeholders for the exits, depend only on the statements:
         # kept with the instruction's code, they serve every later translation of it
@@ -563,9 +563,7 @@ class _Generator:
                 return [f"_nx = {self.link(t)}", "break"]
             return leave() + [f"return {self.link(t)}, {n}"]
         v = ast.unparse(value)
-        last = sh.codes[-1]
-        # where a jump table's jump goes is noted (regions take its targets in); a return's is not
-        look = f"_jumped({v}, {last.pc:#x})" if computed_jump(last.ins, last.ops) else f"_lookup({v})"
+        look = _look(sh, v)
         inner = []
         if self.dispatch:
             # a computed jump may land anywhere: it stays inside if the budget allows
@@ -578,6 +576,13 @@ class _Generator:
         if looping:
             inner = [f"if {v} == {sh.pc:#x}: continue"]
         return inner + leave() + [f"return {look}, {n}"]
+
+    def _round(self, kb: int, L: int, looping: bool) -> "_Round | None":
+        """The for loop code is being emitted in: a one-path loop's, or a block's own (a loop
+        of one block); None outside any."""
+        if self.rnd is not None:
+            return self.rnd
+        return _Round([kb], 0, L, 0) if looping else None
 
     def round_exit(self, sh: Shape, value: ast.expr) -> list[str]:
         """An exit of a block inside a one-path loop's for loop."""
@@ -597,29 +602,31 @@ class _Generator:
                 return out + [f"b = {self.index[t]}", "break"]
             return out + [f"_nx = {self.link(t)}", "break"]
         v = ast.unparse(value)
-        last = sh.codes[-1]
-        look = f"_jumped({v}, {last.pc:#x})" if computed_jump(last.ins, last.ops) else f"_lookup({v})"
-        return out + [f"b = _IN({v})", "if b is not None and n >= _ND[b]: break", f"_nx = {look}", "break"]
+        return out + [f"b = _IN({v})", "if b is not None and n >= _ND[b]: break", f"_nx = {_look(sh, v)}", "break"]
 
     def smc_exit(self, sh: Shape, kb: int, looping: bool, c, k: int, regs) -> list[str]:
         """After a store that reached the bus: if it dropped this translation, leave now."""
         L = len(sh.codes)
-        refund = L - k - 1                       # instructions of this block not executed
+        rnd = self._round(kb, L, looping)
         counts: tuple = ()
         if self.form == "block":
             n = f"n - {k + 1}"
-        elif self.rnd is not None:
-            rnd = self.rnd
-            refund = rnd.L - rnd.before - k - 1
+        elif rnd is not None:
+            refund = rnd.L - rnd.before - k - 1      # instructions of this round not executed
             n = f"n - {rnd.L} * _i + {refund}" if refund else f"n - {rnd.L} * _i"
             counts = rnd.counts()
-        elif looping:
-            n = f"n - {L} * _i + {refund}" if refund else f"n - {L} * _i"
-            counts = ((kb, 0),)
         else:
+            refund = L - k - 1                       # instructions of this block not executed
             n = f"n + {refund}" if refund else "n"
         # rare: the helper writes back the registers (and counters) from locals()
         return [f"if _B.dead: return _leave(_B, locals(), {c.pc + 4:#x}, {n}, {counts})"]
+
+
+def _look(sh: Shape, v: str) -> str:
+    """The lookup a computed jump to `v` at the end of `sh` leaves through: where a jump table's
+    jump goes is noted (regions take its targets in); a return's is not."""
+    last = sh.codes[-1]
+    return f"_jumped({v}, {last.pc:#x})" if computed_jump(last.ins, last.ops) else f"_lookup({v})"
 
 
 @dataclass
