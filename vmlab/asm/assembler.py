@@ -181,19 +181,21 @@ class Assembler(Directives):
         finally:
             self.cur, self.elem = saved
 
-    def known(self, expr: Expr) -> Value:
-        """Evaluate in the first pass where the value, constant or address, must be known now."""
+    def known(self, expr: Expr, later: str | None = None) -> Value:
+        """Evaluate in the first pass where the value, constant or address, must be known now;
+        `later`: the error when it is not (a directive may say why it must be)."""
         try:
             return evaluate(expr, self)
         except NotYet:
-            raise AsmSyntaxError(expr.col, "value must be known at this point "
+            raise AsmSyntaxError(expr.col, later or "value must be known at this point "
                                            "(it depends on a label or symbol defined later)") from None
 
-    def value(self, expr: Expr) -> int:
-        """Evaluate in the first pass where a constant must be known now (sizes, counts)."""
-        v = self.known(expr)
+    def value(self, expr: Expr, later: str | None = None, address: str | None = None) -> int:
+        """Evaluate in the first pass where a constant must be known now (sizes, counts);
+        `later`, `address`: the errors when it is not known yet, or is an address."""
+        v = self.known(expr, later)
         if v.is_address:
-            raise AsmSyntaxError(expr.col, "expected a constant, got an address")
+            raise AsmSyntaxError(expr.col, address or "expected a constant, got an address")
         return v.n
 
     # -- first pass ----------------------------------------------------------------------------

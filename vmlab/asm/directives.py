@@ -23,8 +23,8 @@ from ..isa import ISA
 from ..isa.spec import FORMATS, Insn
 from . import macros
 from .encodings import REAL, REAL_LITERAL, real_bytes, real_hint, sleb128, uleb128
-from .errors import AsmSyntaxError, NotYet, suggest
-from .expr import Expr, evaluate, is_register_name, parse_expr
+from .errors import AsmSyntaxError, suggest
+from .expr import Expr, is_register_name, parse_expr
 from .forms import Form, count_operands, parse_first
 from .items import MAX_ALIGN, MAX_SIZE, Data, Section
 from .lexer import IDENT, OP, STR, Cursor, Token, strip_block_comments
@@ -186,17 +186,11 @@ class Directives:
     def d_leb128(self, t: Token, cur: Cursor) -> None:
         encode = sleb128 if t.text.lower() == ".sleb128" else uleb128
         data = bytearray()
+        later = (f"the value of {t.text} must be known at this point (its size depends on it): "
+                 "define the labels and symbols it uses above it, labels in one section")
+        address = f"{t.text} needs a constant, got an address (a difference of two labels is a constant)"
         for expr in self._expr_list(cur):
-            try:
-                v = evaluate(expr, self)
-            except NotYet:
-                raise AsmSyntaxError(expr.col, f"the value of {t.text} must be known at this point "
-                                               "(its size depends on it): define the labels and "
-                                               "symbols it uses above it, labels in one section") from None
-            if v.is_address:
-                raise AsmSyntaxError(expr.col, f"{t.text} needs a constant, got an address "
-                                               "(a difference of two labels is a constant)")
-            data += encode(v.n)
+            data += encode(self.value(expr, later, address))
         self._bytes(bytes(data), t.col)
 
     def d_org(self, t: Token, cur: Cursor) -> None:
