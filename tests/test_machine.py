@@ -9,6 +9,7 @@ import pytest
 
 from helpers import run_asm
 from vmlab import Machine, StopKind, assemble
+from vmlab.bus import HOOK, Bus
 from vmlab.errors import BackendUnavailable, LoadError
 from vmlab.program import Program, Segment
 
@@ -281,6 +282,16 @@ def test_switch_backend_mid_run(other_backend):
     m.step(50)
     m.backend = "interp"
     assert m.run().code == 100
+
+
+@pytest.mark.parametrize("lines", [(), (0,), (1,), (4095,), (4096,), (4097,), (8191, 3),
+                                   (65535,), (0, 65535), (12345, 70000), (262143,)])
+def test_flag_end_is_just_past_the_last_flagged_line(lines):
+    bus = Bus(ram_size=16 << 20)                     # 262,144 lines of 64 bytes
+    for line in lines:
+        bus.flags[line] = HOOK
+    bus.find_flag_end()
+    assert bus.flag_end == (max(lines) + 1 if lines else 0) * 64
 
 
 def test_unknown_backend():

@@ -32,6 +32,7 @@ ANY_CODE = CODE | CORE_CODE
 _SEXT8 = tuple((b ^ 0x80) - 0x80 & M32 for b in range(256))
 _SEXT16 = tuple((h ^ 0x8000) - 0x8000 & M32 for h in range(65536))
 _CLEAR = {bit: bytes(b & ~bit for b in range(256)) for bit in (ANY_CODE, HOOK)}
+_ZEROS = bytes(4096)          # find_flag_end compares the flags against it a chunk at a time
 
 
 class NeedSync(Exception):
@@ -126,8 +127,19 @@ class Bus:
         self.find_flag_end()
 
     def find_flag_end(self) -> None:
-        """Set flag_end from the flags themselves (after flags were cleared)."""
-        self._set_flag_end(len(self.flags.rstrip(b"\0")) << LINE_SHIFT)
+        """Set flag_end from the flags themselves (after flags were cleared).
+
+        From the end, a chunk at a time: ``rstrip`` alone tests each byte with a call to
+        memchr (1 ms for the 256 KiB of flags of 16 MiB of RAM, twice per load)."""
+        f, n = self.flags, len(self.flags)
+        while n:
+            k = n - len(_ZEROS) if n > len(_ZEROS) else 0
+            chunk = f[k:n]
+            if chunk != _ZEROS[:n - k]:
+                n = k + len(chunk.rstrip(b"\0"))
+                break
+            n = k
+        self._set_flag_end(n << LINE_SHIFT)
 
     def _set_flag_end(self, end: int) -> None:
         self.flag_end = end
