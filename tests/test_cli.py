@@ -124,10 +124,15 @@ def test_bench_reports_translation_overhead():
     assert r.returncode == 0, r.stdout + r.stderr
     head, _, details = r.stdout.partition("hit rate")
     row = next(ln for ln in details.splitlines() if ln.startswith("crc32"))
-    translating, hit, interpreted, translations, insns = row.split()[2:]
+    translating, hit, interpreted, translations, insns, free = row.split()[2:]
     assert 0 < float(translating.rstrip("%")) < 100 and 50 < float(hit.rstrip("%")) <= 100
     assert 0 < float(interpreted.rstrip("%")) < 10          # crc32 runs almost all translated
     assert int(translations.replace(",", "")) >= 1 and int(insns.replace(",", "")) >= 10
+    # MIPS with translating left out: more than the run's own MIPS, by the share translating
+    mips = float(next(ln for ln in head.splitlines() if ln.startswith("crc32") and " translate " in ln).split()[4])
+    share = float(translating.rstrip("%")) / 100
+    assert float(free) > mips
+    assert float(free) == pytest.approx(mips / (1 - share), rel=0.05)
 
 
 def test_backends_listing():

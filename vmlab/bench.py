@@ -153,17 +153,25 @@ def format_results(results: list[BenchResult], repeat: int) -> str:
     if details:
         lines.append("")
         lines.append("translation (last run of each): share of the run spent translating, cache hit rate "
-                     "(lookups that found code), share of instructions interpreted")
+                     "(lookups that found code), share of instructions interpreted, and MIPS with the "
+                     "time spent translating left out (what the run would reach if translating were free)")
         lines.append(f"{'workload':<10} {'backend':<10} {'translating':>11} {'hit rate':>9} {'interpreted':>11} "
-                     f"{'translations':>12} {'guest insns':>11}")
+                     f"{'translations':>12} {'guest insns':>11} {'MIPS w/o':>9}")
+        free: dict[str, list[float]] = {}
         for r in details:
             st = r.stats
             last = r.seconds[-1] if r.seconds else float("nan")
             look = st.get("cache hits", 0) + st.get("cache misses", 0)
             hit = st.get("cache hits", 0) / look if look else float("nan")
             interp = st.get("instructions interpreted", 0) / r.instructions if r.instructions else float("nan")
+            rest = last - st["seconds translating"]
+            mips = r.instructions / rest / 1e6 if rest > 0 else float("nan")
+            free.setdefault(r.backend, []).append(mips)
             lines.append(f"{r.workload:<10} {r.backend:<10} {st['seconds translating'] / last:>11.1%} {hit:>9.1%} "
-                         f"{interp:>11.1%} {st.get('translations', 0):>12,} {st.get('guest instructions translated', 0):>11,}")
+                         f"{interp:>11.1%} {st.get('translations', 0):>12,} {st.get('guest instructions translated', 0):>11,} "
+                         f"{mips:>9.2f}")
+        for b, ms in free.items():
+            lines.append(f"{'geomean':<10} {b:<10} {'':>11} {'':>9} {'':>11} {'':>12} {'':>11} {geomean(ms):>9.2f}")
     for name, why in unavailable().items():
         lines.append(f"unavailable: {name}: {why}")
     return "\n".join(lines)
