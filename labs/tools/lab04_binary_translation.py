@@ -285,6 +285,58 @@ CELLS = [
     plt.show()
     """),
     md("""
+    ### When translating does not pay
+
+    A translation costs time once and saves a little every time its code runs, so it pays only
+    for code that runs often enough afterwards. `crc32` spends nearly all its time in one small
+    loop. `coremix` (a CoreMark-like C program) is the opposite: a flat profile, many blocks
+    that each run a few hundred or a few thousand times. Measure both sides of the trade on it,
+    the cost of translating one guest instruction and the time one execution saves:
+    """),
+    ignore("""
+    mix = workload("coremix").program()
+    seconds = {}
+    for name in ("interp", "translate"):
+        mm = Machine(name)
+        mm.load(mix)
+        t0 = time.perf_counter()
+        stop = mm.run()
+        seconds[name] = time.perf_counter() - t0
+        assert stop.exited and stop.code == 0, stop
+    st = mm.backend.stats
+    compiled = st["guest instructions translated"]
+    translating = st["seconds translating"]
+    cost = translating / compiled                              # per compiled guest instruction
+    interpreted = seconds["interp"] / mm.instret               # per executed instruction
+    translated = (seconds["translate"] - translating) / mm.instret
+    print(f"interp {seconds['interp']:.2f} s; translate {seconds['translate']:.2f} s, "
+          f"of which translating {translating:.2f} s ({compiled:,} guest instructions compiled)")
+    print(f"translating one guest instruction: {cost * 1e6:.0f} us")
+    print(f"one execution: {interpreted * 1e6:.3f} us interpreted, {translated * 1e6:.3f} us translated")
+    if interpreted > translated:
+        print(f"break-even: {cost / (interpreted - translated):,.0f} executions per compiled "
+              f"instruction; coremix gives each {mm.instret / compiled:,.0f}")
+    """),
+    md("""
+    **Question.** Why can the translator be no faster than the interpreter on `coremix`, and
+    what could a translator do about a program like it? (Digital's FX!32 translated between
+    runs and kept the translations on disk; HotSpot and V8 compile in tiers.)
+    """),
+    md("""
+    ### BEGIN SOLUTION
+    Each compiled guest instruction costs on the order of a hundred microseconds (generating
+    its Python, then `compile()`), while running it translated instead of interpreted saves
+    a tenth of a microsecond or less. So a compiled instruction must run a few thousand times
+    after translation to pay for itself, and coremix's instructions run about a thousand times
+    each in all: translating them costs more than it saves. A translator can make
+    translation cheaper (smaller code, a cheaper first tier that translates single blocks
+    quickly and optimises only the hottest regions), translate only what has proven very hot
+    (but then more runs interpreted), or pay once for many runs by keeping translations
+    across runs, as FX!32 did. For short runs of programs with flat profiles, an interpreter
+    (or a compiled one like lab 03's) is hard to beat.
+    ### END SOLUTION
+    """),
+    md("""
     ## 4. Self-modifying code
 
     A translation is a copy of the guest code. If the program then **writes over its own
