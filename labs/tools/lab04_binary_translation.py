@@ -318,7 +318,7 @@ CELLS = [
               f"instruction; coremix gives each {mm.instret / compiled:,.0f}")
     """),
     md("""
-    **Question.** Why can the translator be no faster than the interpreter on `coremix`, and
+    **Question.** Why is the translator no faster than the interpreter on `coremix`, and
     what could a translator do about a program like it? (Digital's FX!32 translated between
     runs and kept the translations on disk; HotSpot and V8 compile in tiers.)
     """),
