@@ -10,7 +10,7 @@ One difference from GNU as: LLVM's assembler rejects a symbol that ``riscv_test.
 ``.weak`` and a test then declares ``.global`` (``mtvec_handler``, ``stvec_handler``), so that
 ``.global`` line is dropped between the two steps (the symbol is defined in the same file
 either way). Exit status: 0 if every test built, 1 if some did not (each is named), 2 if the
-checkout is not where it is said to be.
+checkout is not where it is said to be or the ziglang package is missing.
 """
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from vmlab.toolchain import CompileError, _zig
+
 SUITES = ("rv32ui", "rv32um", "rv32mi")
 FLAGS = ["-target", "riscv32-freestanding", "-mcpu=generic_rv32+m+zicsr+zifencei", "-mabi=ilp32",
          "-mno-relax", "-fno-pic"]
@@ -28,20 +30,16 @@ HANDLER_GLOBAL = re.compile(r"^\s*\.glob(?:a)?l\s+(?:mtvec_handler|stvec_handler
 NEEDED = ("env/p/riscv_test.h", "env/p/link.ld", "env/encoding.h", "isa/macros/scalar/test_macros.h")
 
 
-def zig() -> list[str]:
-    return [sys.executable, "-m", "ziglang"]
-
-
-def build_one(src: Path, root: Path, out: Path, work: Path) -> str | None:
+def build_one(zig: list[str], src: Path, root: Path, out: Path, work: Path) -> str | None:
     """Build one test; None, or what went wrong (the compiler's first lines)."""
     pp = work / f"{out.name}.s"
     inc = [f"-I{root / 'env/p'}", f"-I{root / 'env'}", f"-I{root / 'isa/macros/scalar'}"]
-    r = subprocess.run([*zig(), "cc", *FLAGS, "-E", "-x", "assembler-with-cpp", *inc, str(src), "-o", str(pp)],
+    r = subprocess.run([*zig, "cc", *FLAGS, "-E", "-x", "assembler-with-cpp", *inc, str(src), "-o", str(pp)],
                        capture_output=True, text=True)
     if r.returncode:
         return (r.stderr or r.stdout).strip()
     pp.write_text(HANDLER_GLOBAL.sub("", pp.read_text()))
-    r = subprocess.run([*zig(), "cc", *FLAGS, "-static", "-nostdlib", "-x", "assembler", str(pp),
+    r = subprocess.run([*zig, "cc", *FLAGS, "-static", "-nostdlib", "-x", "assembler", str(pp),
                         "-T", str(root / "env/p/link.ld"), "-o", str(out)], capture_output=True, text=True)
     if r.returncode:
         return (r.stderr or r.stdout).strip()
@@ -61,13 +59,18 @@ def main(argv: list[str] | None = None) -> int:
               f"missing {', '.join(missing)} (git clone --recursive, or git submodule update --init)",
               file=sys.stderr)
         return 2
+    try:
+        zig = _zig()                   # the ziglang package's zig, run directly
+    except CompileError as e:
+        print(f"build_riscv_tests: {e}", file=sys.stderr)
+        return 2
     args.out.mkdir(parents=True, exist_ok=True)
     built, failed = 0, []
     with tempfile.TemporaryDirectory() as work:
         for suite in args.suites.split(","):
             for src in sorted((root / "isa" / suite).glob("*.S")):
                 out = args.out / f"{suite}-p-{src.stem}"
-                why = build_one(src, root, out, Path(work))
+                why = build_one(zig, src, root, out, Path(work))
                 if why is None:
                     built += 1
                 else:
